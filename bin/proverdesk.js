@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Entry point of the `proverdesk` command; the code lives in the build (dist/main), made by `npm run build`.
+import { existsSync } from 'node:fs';
+
+const cliUrl = new URL('../dist/main/headless/cli.js', import.meta.url);
+if (!existsSync(cliUrl)) {
+  process.stderr.write('ProverDesk is not built yet: run "npm run build" (npm install does it for you).\n');
+  process.exit(1);
+}
+const { main, describeStartupError, UsageError } = await import(cliUrl.href);
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(`ProverDesk could not start: ${describeStartupError(error)}\n`);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}

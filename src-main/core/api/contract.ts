@@ -1,0 +1,104 @@
+// The one contract between the core and any UI: queries (read), commands (change) and events (pushed).
+// Both transports (Electron IPC, headless HTTP + server-sent events) carry exactly these envelopes.
+import { z } from 'zod';
+import {
+  AppInfo,
+  Empty,
+  HardwareHistory,
+  HardwareHistoryInput,
+  HardwareSample,
+  HardwareStatic,
+  KeychainStatus,
+  SecretAccount,
+  SecretDeleteInput,
+  SecretSetInput,
+} from './schemas.js';
+
+export const API_VERSION = 1;
+
+interface Endpoint<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+}
+const endpoint = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Endpoint<I, O> => ({
+  input,
+  output,
+});
+
+export const queries = {
+  'app.info': endpoint(Empty, AppInfo),
+  'hardware.current': endpoint(
+    Empty,
+    z.object({ static: HardwareStatic, latest: HardwareSample.nullable() }),
+  ),
+  'hardware.history': endpoint(HardwareHistoryInput, HardwareHistory),
+  'secrets.status': endpoint(Empty, KeychainStatus),
+};
+
+export const commands = {
+  'secrets.set': endpoint(SecretSetInput, z.object({ account: z.string(), stored: z.literal(true) })),
+  'secrets.delete': endpoint(SecretDeleteInput, z.object({ account: z.string(), deleted: z.boolean() })),
+};
+
+export const events = {
+  'hardware.sample': HardwareSample,
+  'secrets.changed': z.object({ account: SecretAccount, stored: z.boolean() }),
+};
+
+export type QueryName = keyof typeof queries;
+export type CommandName = keyof typeof commands;
+export type EventName = keyof typeof events;
+
+export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;
+export type QueryOutput<N extends QueryName> = z.output<(typeof queries)[N]['output']>;
+export type CommandInput<N extends CommandName> = z.input<(typeof commands)[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<(typeof commands)[N]['output']>;
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+/** A request as it travels over either transport. */
+export const Request = z
+  .object({
+    v: z.literal(API_VERSION, { message: `unsupported API version (this core speaks v${API_VERSION})` }),
+    kind: z.enum(['query', 'command']),
+    name: z.string().min(1),
+    input: z.unknown().optional(),
+  })
+  .strict();
+export type Request = z.infer<typeof Request>;
+
+export const ErrorCode = z.enum(['bad_request', 'not_found', 'unavailable', 'conflict', 'internal']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiFailure = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: ErrorCode, message: z.string() }),
+});
+export type ApiFailure = z.infer<typeof ApiFailure>;
+export type ApiSuccess<T = unknown> = { ok: true; result: T };
+export type ApiResponse<T = unknown> = ApiSuccess<T> | ApiFailure;
+
+/** An event as it travels to the UI. */
+export interface EventMessage<N extends EventName = EventName> {
+  v: typeof API_VERSION;
+  name: N;
+  payload: EventPayload<N>;
+}
+
+/** What a UI holds: one interface, implemented over IPC in Electron and over HTTP headless. */
+export interface CoreBridge {
+  query<N extends QueryName>(name: N, input: QueryInput<N>): Promise<QueryOutput<N>>;
+  command<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>>;
+  /** Calls `listener` for every event; returns the function that stops it. */
+  subscribe(listener: (event: EventMessage) => void): () => void;
+}
+
+/** Thrown by bridges when the core answers `ok: false`, and by handlers to choose the error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}

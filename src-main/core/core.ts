@@ -1,0 +1,127 @@
+// The core: what both the Electron shell and the headless daemon start. It owns the store, the keychain,
+// the hardware sampler and the API that UIs use; it never imports Electron.
+import { mkdirSync } from 'node:fs';
+import { API_VERSION, ApiError, type ApiResponse, type EventMessage } from './api/contract.js';
+import { createDispatcher, type ApiHandlers } from './api/dispatcher.js';
+import { EventBus } from './api/event-bus.js';
+import type { AppInfo } from './api/schemas.js';
+import { databaseFileIn, PRODUCT_NAME } from './data-dir.js';
+import type { HardwareProbe } from './hardware/hardware-probe.js';
+import { HardwareSampler } from './hardware/hardware-sampler.js';
+import { createSystemInformationProbe } from './hardware/systeminformation-probe.js';
+import { createStderrLogger, type Logger } from './log/logger.js';
+import { createKeychain, type Keychain } from './secrets/keychain.js';
+import { KeychainUnavailableError } from './secrets/keychain-errors.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+export interface CoreOptions {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  appVersion: string;
+  sampleIntervalMs?: number;
+  /** Keychain service name; tests use their own so they never touch a user's real entries. */
+  keychainService?: string;
+  /** Replaces the systeminformation probe where the real hardware cannot be had (tests of GPUs, batteries). */
+  hardwareProbe?: HardwareProbe;
+  logger?: Logger;
+}
+
+export interface Core {
+  readonly info: AppInfo;
+  /** Validates a request envelope and its input, runs it, and answers; never throws. */
+  dispatch(raw: unknown): Promise<ApiResponse>;
+  subscribe(listener: (event: EventMessage) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Opens everything the core needs; throws (e.g. StoreOpenError) with a message fit for the user. */
+export async function startCore(options: CoreOptions): Promise<Core> {
+  const logger = options.logger ?? createStderrLogger('core');
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const store = openStore(databaseFileIn(options.dataDir));
+  const keychain = createKeychain({ service: options.keychainService ?? PRODUCT_NAME });
+  const bus = new EventBus((error) => logger.error('event listener failed', error));
+  const sampler = new HardwareSampler({
+    probe: options.hardwareProbe ?? createSystemInformationProbe(),
+    sink: store.metrics,
+    ...(options.sampleIntervalMs === undefined ? {} : { intervalMs: options.sampleIntervalMs }),
+    onError: (error) => logger.warn(`hardware sampling failed: ${error.message}`),
+  });
+  sampler.onSample((sample) => bus.emit('hardware.sample', sample));
+  try {
+    await sampler.start();
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+
+  const info: AppInfo = {
+    apiVersion: API_VERSION,
+    appVersion: options.appVersion,
+    mode: options.mode,
+    dataDir: options.dataDir,
+    databaseFile: store.file,
+    platform: process.platform,
+    startedAtMs: Date.now(),
+  };
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, bus }), (error) =>
+    logger.error('API handler failed', error),
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    info,
+    dispatch,
+    subscribe: (listener) => bus.subscribe(listener),
+    close: () =>
+      (closing ??= (async () => {
+        await sampler.stop();
+        store.close();
+      })()),
+  };
+}
+
+interface Parts {
+  info: AppInfo;
+  store: Store;
+  keychain: Keychain;
+  sampler: HardwareSampler;
+  bus: EventBus;
+}
+
+function buildHandlers({ info, store, keychain, sampler, bus }: Parts): ApiHandlers {
+  return {
+    queries: {
+      'app.info': () => info,
+      'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
+      'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
+        bucketMs: 60_000,
+        buckets: store.metrics.query(metrics, sinceMs, untilMs ?? Date.now()),
+      }),
+      'secrets.status': () => keychain.status(),
+    },
+    commands: {
+      'secrets.set': async ({ account, secret }) => {
+        await keychainCall(() => keychain.set(account, secret));
+        bus.emit('secrets.changed', { account, stored: true });
+        return { account, stored: true as const };
+      },
+      'secrets.delete': async ({ account }) => {
+        const deleted = await keychainCall(() => keychain.delete(account));
+        if (deleted) bus.emit('secrets.changed', { account, stored: false });
+        return { account, deleted };
+      },
+    },
+  };
+}
+
+/** A missing keychain is the user's to fix, so it travels as `unavailable` with its advice intact. */
+async function keychainCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) throw new ApiError('unavailable', error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,130 @@
+// Numbered schema migrations. A database records the last one applied in `PRAGMA user_version`.
+// Never edit a migration that has shipped: add a new one with the next number.
+import type { Database } from './sqlite.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    up: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value_json TEXT NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      );
+
+      CREATE TABLE coordinators (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('batch-api', 'donation', 'succinct', 'aztec', 'practice')),
+        name TEXT NOT NULL,
+        config_json TEXT NOT NULL,
+        enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+        paused_reason TEXT,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      );
+
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        coordinator_id TEXT NOT NULL REFERENCES coordinators (id),
+        external_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        input_ref TEXT,
+        result_ref TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        deadline_at_ms INTEGER,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        UNIQUE (coordinator_id, external_id)
+      );
+      CREATE INDEX jobs_by_state ON jobs (state);
+
+      CREATE TABLE job_events (
+        id INTEGER PRIMARY KEY,
+        job_id TEXT NOT NULL REFERENCES jobs (id),
+        at_ms INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL,
+        data_json TEXT
+      );
+      CREATE INDEX job_events_by_job ON job_events (job_id, id);
+
+      -- amount_minor is a decimal integer string: wei amounts overflow 64-bit integers.
+      CREATE TABLE earnings (
+        id INTEGER PRIMARY KEY,
+        at_ms INTEGER NOT NULL,
+        coordinator_id TEXT,
+        job_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('reward', 'cost', 'fee', 'slash', 'adjustment')),
+        amount_minor TEXT NOT NULL CHECK (
+          (amount_minor GLOB '[0-9]*' OR amount_minor GLOB '-[0-9]*')
+          AND substr(amount_minor, 2) NOT GLOB '*[^0-9]*'
+        ),
+        currency TEXT NOT NULL,
+        note TEXT
+      );
+      CREATE INDEX earnings_by_time ON earnings (at_ms);
+
+      CREATE TABLE metric_buckets (
+        metric TEXT NOT NULL,
+        bucket_start_ms INTEGER NOT NULL,
+        min REAL NOT NULL,
+        avg REAL NOT NULL,
+        max REAL NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (metric, bucket_start_ms)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: Migration,
+    readonly leftAtVersion: number,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`migration ${migration.version} (${migration.name}) failed: ${reason}`, { cause });
+    this.name = 'MigrationError';
+  }
+}
+
+/**
+ * Applies the migrations newer than the database's version, each in its own transaction together with
+ * its `user_version` bump, so a failure leaves the database at the last version that fully applied.
+ * Returns the versions applied.
+ */
+export function applyMigrations(db: Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`migrations must be numbered 1, 2, 3, ... in order; found ${migration.version} at position ${index + 1}`);
+    }
+  });
+  const applied: number[] = [];
+  for (const migration of migrations.slice(schemaVersion(db))) {
+    try {
+      db.transaction(() => {
+        db.exec(migration.up);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } catch (error) {
+      throw new MigrationError(migration, schemaVersion(db), error);
+    }
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,86 @@
+import type { Database } from '../sqlite.js';
+
+export interface JobEvent {
+  id: number;
+  jobId: string;
+  atMs: number;
+  kind: string;
+  message: string;
+  /** Any JSON value, or null when the event carries none. */
+  data: unknown;
+}
+
+/** An event as a caller describes it; the store adds the job, the id and (unless given) the time. */
+export interface JobEventInput {
+  kind: string;
+  message: string;
+  data?: unknown;
+  atMs?: number;
+}
+
+export interface JobEventsRepo {
+  append(jobId: string, event: JobEventInput): JobEvent;
+  /** Oldest first. */
+  listForJob(jobId: string): JobEvent[];
+}
+
+interface JobEventRow {
+  id: number;
+  job_id: string;
+  at_ms: number;
+  kind: string;
+  message: string;
+  data_json: string | null;
+}
+
+export function createJobEventsRepo(db: Database, now: () => number): JobEventsRepo {
+  const insert = db.prepare('INSERT INTO job_events (job_id, at_ms, kind, message, data_json) VALUES (?, ?, ?, ?, ?)');
+  const selectForJob = db.prepare<JobEventRow>(
+    'SELECT id, job_id, at_ms, kind, message, data_json FROM job_events WHERE job_id = ? ORDER BY id',
+  );
+  const jobExists = db.prepare('SELECT 1 FROM jobs WHERE id = ?');
+
+  return {
+    append(jobId, event) {
+      validate(jobId, event);
+      if (jobExists.get(jobId) === undefined) throw new Error(`cannot add event to job ${jobId}: no such job`);
+      const atMs = event.atMs ?? now();
+      const dataJson = event.data === undefined ? null : serialiseData(jobId, event.data);
+      const id = Number(insert.run(jobId, atMs, event.kind, event.message, dataJson).lastInsertRowid);
+      return { id, jobId, atMs, kind: event.kind, message: event.message, data: event.data ?? null };
+    },
+    listForJob: (jobId) => selectForJob.all(jobId).map(fromRow),
+  };
+}
+
+function fromRow(row: JobEventRow): JobEvent {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    atMs: row.at_ms,
+    kind: row.kind,
+    message: row.message,
+    data: row.data_json === null ? null : (JSON.parse(row.data_json) as unknown),
+  };
+}
+
+function validate(jobId: string, event: JobEventInput): void {
+  if (typeof event.kind !== 'string' || event.kind === '') {
+    throw new Error(`event for job ${jobId}: kind must be a non-empty string`);
+  }
+  if (typeof event.message !== 'string') throw new Error(`event for job ${jobId}: message must be a string`);
+  if (event.atMs !== undefined && !Number.isSafeInteger(event.atMs)) {
+    throw new Error(`event for job ${jobId}: atMs must be an integer number of milliseconds`);
+  }
+}
+
+function serialiseData(jobId: string, data: unknown): string {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(data);
+  } catch (error) {
+    throw new Error(`event for job ${jobId}: data cannot be stored as JSON (${(error as Error).message})`, { cause: error });
+  }
+  if (json === undefined) throw new Error(`event for job ${jobId}: data cannot be stored as JSON (it is ${typeof data})`);
+  return json;
+}

@@ -1,0 +1,45 @@
+import type { Database } from './sqlite.js';
+import { createCoordinatorsRepo, type CoordinatorsRepo } from './repos/coordinators-repo.js';
+import { createEarningsRepo, type EarningsRepo } from './repos/earnings-repo.js';
+import { createJobEventsRepo, type JobEventsRepo } from './repos/job-events-repo.js';
+import { createJobsRepo, type JobsRepo } from './repos/jobs-repo.js';
+import { createMetricsRepo, type MetricsRepo } from './repos/metrics-repo.js';
+import { createSettingsRepo, type SettingsRepo } from './repos/settings-repo.js';
+
+export interface Store {
+  /** Absolute path of the database file. */
+  readonly file: string;
+  readonly settings: SettingsRepo;
+  readonly coordinators: CoordinatorsRepo;
+  readonly jobs: JobsRepo;
+  readonly jobEvents: JobEventsRepo;
+  readonly earnings: EarningsRepo;
+  readonly metrics: MetricsRepo;
+  /** Runs SQLite's full integrity check (slow on big files): 'ok', or the problems found, one per line. */
+  integrityCheck(): string;
+  /** Closes the database; calling it again does nothing. */
+  close(): void;
+}
+
+/** Builds the repositories over an open, migrated database. */
+export function createStore(db: Database, file: string, now: () => number = Date.now): Store {
+  const jobEvents = createJobEventsRepo(db, now);
+  const integrityCheck = db.prepare<{ integrity_check: string }>('PRAGMA integrity_check');
+  return {
+    file,
+    settings: createSettingsRepo(db, now),
+    coordinators: createCoordinatorsRepo(db, now),
+    jobs: createJobsRepo(db, jobEvents, now),
+    jobEvents,
+    earnings: createEarningsRepo(db),
+    metrics: createMetricsRepo(db),
+    integrityCheck: () =>
+      integrityCheck
+        .all()
+        .map((row) => row.integrity_check)
+        .join('\n'),
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

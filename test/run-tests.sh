@@ -1,0 +1,10 @@
+#!/bin/sh
+# `npm test`: type-check, lint, unit + integration tests (Vitest), then end-to-end tests (Playwright,
+# Chromium) against the headless app. Keychain tests need the Secret Service, so all of it runs inside
+# with-keyring.sh.
+set -eu
+cd "$(dirname "$0")/.."
+npm run --silent build
+npm run --silent typecheck
+npm run --silent lint
+exec test/with-keyring.sh sh -c 'npx vitest run && npx playwright test'

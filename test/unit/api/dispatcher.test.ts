@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src-main/core/api/contract.js';
+import { createDispatcher, type ApiHandlers } from '../../../src-main/core/api/dispatcher.js';
+
+const sample = {
+  atMs: 1,
+  cpu: { loadPct: 12.5, perCorePct: [10, 15] },
+  memory: { totalBytes: 100, usedBytes: 40, availableBytes: 60, swapTotalBytes: 0, swapUsedBytes: 0 },
+  temperatures: { cpuMainC: null, cpuMaxC: null, coresC: [] },
+  gpus: [],
+  power: { source: 'ac' as const, hasBattery: false, batteryPct: null, charging: null },
+};
+
+function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
+  const stored = new Map<string, string>();
+  const internalErrors: unknown[] = [];
+  const handlers: ApiHandlers = {
+    queries: {
+      'app.info': () => ({
+        apiVersion: 1,
+        appVersion: '1.0.0',
+        mode: 'headless',
+        dataDir: '/d',
+        databaseFile: '/d/proverdesk.db',
+        platform: 'linux',
+        startedAtMs: 5,
+      }),
+      'hardware.current': () => ({
+        static: {
+          cpu: { manufacturer: 'x', brand: 'y', physicalCores: 1, logicalCores: 2, speedGHz: 3 },
+          os: { platform: 'linux', distro: 'd', release: 'r', kernel: 'k', arch: 'x64', hostname: 'h' },
+          sampleIntervalMs: 2000,
+        },
+        latest: sample,
+      }),
+      'hardware.history': () => ({ bucketMs: 60_000, buckets: [] }),
+      'secrets.status': () => ({
+        available: true,
+        backend: 'test',
+        service: 's',
+        problem: null,
+        accounts: [...stored.keys()].map((account) => ({ account, stored: true as const })),
+      }),
+    },
+    commands: {
+      'secrets.set': async ({ account, secret }) => {
+        stored.set(account, secret);
+        return { account, stored: true as const };
+      },
+      'secrets.delete': async ({ account }) => ({ account, deleted: stored.delete(account) }),
+      ...overrides,
+    },
+  };
+  return { dispatch: createDispatcher(handlers, (e) => internalErrors.push(e)), stored, internalErrors };
+}
+
+describe('API dispatcher', () => {
+  it('answers a valid query with its validated result', async () => {
+    const { dispatch } = setup();
+    const answer = await dispatch({ v: 1, kind: 'query', name: 'app.info', input: {} });
+    expect(answer).toMatchObject({ ok: true, result: { appVersion: '1.0.0', mode: 'headless' } });
+  });
+
+  it.each([
+    [null, /malformed request/],
+    ['a string', /malformed request/],
+    [{ v: 2, kind: 'query', name: 'app.info' }, /unsupported API version/],
+    [{ v: 1, kind: 'mutation', name: 'app.info' }, /kind/],
+    [{ v: 1, kind: 'query', name: 'app.info', extra: 1 }, /malformed request/],
+    [{ v: 1, kind: 'query', name: 'no.such' }, /unknown query 'no.such'/],
+    [{ v: 1, kind: 'query', name: '__proto__' }, /unknown query '__proto__'/],
+    [{ v: 1, kind: 'command', name: 'app.info' }, /unknown command 'app.info'/],
+    [{ v: 1, kind: 'query', name: 'app.info', input: { x: 1 } }, /invalid input for query 'app.info'/],
+    [{ v: 1, kind: 'query', name: 'hardware.history', input: { metrics: ['disk.io'], sinceMs: 0 } }, /metrics.0: unknown metric name/],
+  ])('rejects %j as a bad request with a clear reason', async (raw, reason) => {
+    const { dispatch } = setup();
+    const answer = await dispatch(raw);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe('bad_request');
+    expect(answer.error.message).toMatch(reason);
+  });
+
+  it('changes nothing when a command input is invalid, and never echoes the secret', async () => {
+    const { dispatch, stored } = setup();
+    const secret = 'hunter2-very-secret';
+    const answer = await dispatch({ v: 1, kind: 'command', name: 'secrets.set', input: { account: 'bad account!', secret } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(JSON.stringify(answer)).not.toContain(secret);
+    expect(stored.size).toBe(0);
+  });
+
+  it('passes an ApiError through with its code', async () => {
+    const { dispatch } = setup({
+      'secrets.set': async () => {
+        throw new ApiError('unavailable', 'no keychain service is running');
+      },
+    });
+    const answer = await dispatch({ v: 1, kind: 'command', name: 'secrets.set', input: { account: 'a', secret: 's' } });
+    expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: 'no keychain service is running' } });
+  });
+
+  it('hides unexpected handler failures behind an internal error and reports them', async () => {
+    const { dispatch, internalErrors } = setup({
+      'secrets.delete': async () => {
+        throw new Error('disk exploded at /secret/path');
+      },
+    });
+    const answer = await dispatch({ v: 1, kind: 'command', name: 'secrets.delete', input: { account: 'a' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(answer)).not.toContain('/secret/path');
+    expect(internalErrors).toHaveLength(1);
+  });
+
+  it('catches a handler returning data outside the contract', async () => {
+    const { dispatch, internalErrors } = setup({
+      // @ts-expect-error deliberately wrong output shape
+      'secrets.delete': async () => ({ deleted: 'yes' }),
+    });
+    const answer = await dispatch({ v: 1, kind: 'command', name: 'secrets.delete', input: { account: 'a' } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(String(internalErrors[0])).toMatch(/invalid output/);
+  });
+});
