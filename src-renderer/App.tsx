@@ -1,0 +1,47 @@
+import { useEffect } from 'react';
+import { useBridge } from './bridge/context.js';
+import { ConnectionBanner } from './components/ConnectionBanner.js';
+import { Nav } from './components/Nav.js';
+import { StatusFooter } from './components/StatusFooter.js';
+import { HardwarePage } from './pages/HardwarePage.js';
+import { NotBuiltPage } from './pages/NotBuiltPage.js';
+import type { PageEntry } from './pages/page-list.js';
+import { SettingsPage } from './pages/SettingsPage.js';
+import { useCurrentPage } from './routing.js';
+import { useAppInfoStore } from './stores/app-info.js';
+import { followCore } from './stores/core-events.js';
+
+function PageContent({ page }: { page: PageEntry }) {
+  if (page.id === 'hardware') return <HardwarePage />;
+  if (page.id === 'settings') return <SettingsPage />;
+  return <NotBuiltPage title={page.title} plan={page.plan} />;
+}
+
+export function App() {
+  const bridge = useBridge();
+  const page = useCurrentPage();
+  const loadAppInfo = useAppInfoStore((store) => store.load);
+
+  useEffect(() => {
+    void loadAppInfo(bridge);
+    return followCore(bridge);
+  }, [bridge, loadAppInfo]);
+
+  useEffect(() => {
+    document.title = `${page.title} · ProverDesk`;
+  }, [page]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="app-title">ProverDesk</span>
+      </header>
+      <Nav current={page.id} />
+      <main className="app-main">
+        <ConnectionBanner />
+        <PageContent page={page} />
+      </main>
+      <StatusFooter />
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+// One line for the user from anything a bridge call may throw.
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,11 @@
+// How numbers look on screen.
+const GIB = 1024 ** 3;
+
+export const formatPercent = (pct: number): string => `${pct.toFixed(1)} %`;
+export const formatGiB = (bytes: number): string => `${(bytes / GIB).toFixed(1)} GiB`;
+export const formatCelsius = (celsius: number): string => `${celsius.toFixed(0)} °C`;
+
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}

@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import { useBridge } from '../bridge/context.js';
+import { useSecretsStore } from '../stores/secrets.js';
+import { DataLocationCard } from './settings/DataLocationCard.js';
+import { KeychainCard } from './settings/KeychainCard.js';
+
+export function SettingsPage() {
+  const bridge = useBridge();
+  const refreshSecrets = useSecretsStore((store) => store.refresh);
+
+  useEffect(() => {
+    void refreshSecrets(bridge);
+  }, [bridge, refreshSecrets]);
+
+  return (
+    <div className="page">
+      <h1>Settings</h1>
+      <DataLocationCard />
+      <KeychainCard />
+    </div>
+  );
+}

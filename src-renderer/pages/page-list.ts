@@ -1,0 +1,32 @@
+// The pages in the navigation, in order. Pages with a `plan` are not built yet and say what is coming.
+export const PAGES = [
+  {
+    id: 'dashboard',
+    title: 'Dashboard',
+    plan: 'It will sum up what ProverDesk is doing now: the job in progress, today’s earnings, the machine’s load.',
+  },
+  { id: 'jobs', title: 'Jobs', plan: 'It will list proving jobs, their state and deadlines.' },
+  {
+    id: 'earnings',
+    title: 'Earnings',
+    plan: 'It will show what each market paid, per job and per day, against what the proving cost.',
+  },
+  {
+    id: 'markets',
+    title: 'Markets',
+    plan: 'It will list the markets and coordinators you can prove for, starting with the built-in practice market.',
+  },
+  {
+    id: 'pricing',
+    title: 'Pricing',
+    plan: 'It will let you set your cost per proof and the price or bid you ask in each market.',
+  },
+  { id: 'hardware', title: 'Hardware' },
+  { id: 'settings', title: 'Settings' },
+] as const;
+
+export type PageEntry = (typeof PAGES)[number];
+export type PageId = PageEntry['id'];
+
+/** Where the app opens (and where unknown addresses land) until the Dashboard is built. */
+export const DEFAULT_PAGE: PageId = 'hardware';

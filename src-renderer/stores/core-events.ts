@@ -1,0 +1,34 @@
+// Feeds the core's events and connection state into the stores, for as long as the app is mounted.
+import type { RendererBridge } from '../bridge/index.js';
+import { isEvent } from '../bridge/envelope.js';
+import { useAppInfoStore } from './app-info.js';
+import { useConnectionStore } from './connection.js';
+import { useHardwareStore } from './hardware.js';
+import { useSecretsStore } from './secrets.js';
+
+export function followCore(bridge: RendererBridge): () => void {
+  const stopEvents = bridge.subscribe((event) => {
+    if (isEvent(event, 'hardware.sample')) useHardwareStore.getState().addSample(event.payload);
+    else if (isEvent(event, 'secrets.changed')) {
+      useSecretsStore.getState().applyChange(event.payload.account, event.payload.stored);
+    }
+  });
+
+  let lost = false;
+  const stopWatching = bridge.watchConnection((state) => {
+    useConnectionStore.getState().setState(state);
+    if (state === 'reconnecting' || state === 'closed') lost = true;
+    else if (state === 'open' && lost) {
+      // Events sent while the page was away are gone (and the core may have restarted): read state afresh.
+      lost = false;
+      void useAppInfoStore.getState().load(bridge);
+      void useHardwareStore.getState().loadCurrent(bridge);
+      if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
+    }
+  });
+
+  return () => {
+    stopEvents();
+    stopWatching();
+  };
+}
