@@ -24,6 +24,8 @@ export interface CoreOptions {
   keychainService?: string;
   /** Replaces the systeminformation probe where the real hardware cannot be had (tests of GPUs, batteries). */
   hardwareProbe?: HardwareProbe;
+  /** better-sqlite3 is not a Node-API module: under Electron in a source checkout it needs its own build. */
+  sqliteNativeBinding?: string;
   logger?: Logger;
 }
 
@@ -39,7 +41,10 @@ export interface Core {
 export async function startCore(options: CoreOptions): Promise<Core> {
   const logger = options.logger ?? createStderrLogger('core');
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const store = openStore(databaseFileIn(options.dataDir));
+  const store = openStore(
+    databaseFileIn(options.dataDir),
+    options.sqliteNativeBinding === undefined ? {} : { nativeBinding: options.sqliteNativeBinding },
+  );
   const keychain = createKeychain({ service: options.keychainService ?? PRODUCT_NAME });
   const bus = new EventBus((error) => logger.error('event listener failed', error));
   const sampler = new HardwareSampler({

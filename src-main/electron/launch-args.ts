@@ -22,3 +22,6 @@ export function readDataDirArgument(argv: readonly string[], cwd = process.cwd()
   }
   return dir === undefined ? undefined : resolve(cwd, dir);
 }
+
+/** Environment variable through which `proverdesk start` names the SQLite module built for Electron. */
+export const SQLITE_BINDING_ENV = 'PROVERDESK_SQLITE_BINDING';

@@ -7,7 +7,7 @@ import { createStderrLogger } from '../core/log/logger.js';
 import { APP_SCHEME } from './app-origin.js';
 import { createAppProtocolHandler } from './app-protocol.js';
 import { registerIpcBridge } from './ipc-bridge.js';
-import { LaunchArgumentError, readDataDirArgument } from './launch-args.js';
+import { LaunchArgumentError, readDataDirArgument, SQLITE_BINDING_ENV } from './launch-args.js';
 import { hardenWebContents } from './web-contents-hardening.js';
 import { createMainWindow, focusWindow } from './window.js';
 
@@ -70,7 +70,14 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
 
-  corePromise = startCore({ dataDir: app.getPath('userData'), mode: 'electron', appVersion: app.getVersion() });
+  // `proverdesk start` hands over a SQLite module built for Electron; a packaged app has it in place.
+  const sqliteNativeBinding = process.env[SQLITE_BINDING_ENV];
+  corePromise = startCore({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    appVersion: app.getVersion(),
+    ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
+  });
   const core = await corePromise;
   if (shutdown !== 'running') return;
   disposeBridge = registerIpcBridge({

@@ -68,8 +68,8 @@ export async function locateElectron(options: LocateElectronOptions): Promise<El
  * (`main` is dist/main/electron/main.js, and the app's name sets the userData folder), then `args`.
  * SIGINT and SIGTERM sent to this process are passed on to Electron until it exits.
  */
-export function launchElectron(executable: string, args: string[]): ChildProcess {
-  const env = { ...process.env };
+export function launchElectron(executable: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): ChildProcess {
+  const env = { ...process.env, ...extraEnv };
   delete env.ELECTRON_RUN_AS_NODE; // when set, Electron runs as plain Node instead of as an app
   const child = spawn(executable, [findPackage().root, ...args], { stdio: 'inherit', env });
   const forward = (signal: NodeJS.Signals) => {

@@ -7,6 +7,8 @@ import { createStore, type Store } from './store.js';
 export interface OpenStoreOptions {
   /** Open without writing anything: no folder creation, no migrations, writes fail. */
   readonly?: boolean;
+  /** A better_sqlite3.node other than the one in node_modules (the Electron build). */
+  nativeBinding?: string;
 }
 
 /** Why the database could not be opened, in plain words with a hint; `file` is the absolute path. */
@@ -40,7 +42,11 @@ export function openStore(filePath: string, options: OpenStoreOptions = {}): Sto
 
   let db: Database;
   try {
-    db = openDatabase(file, { readonly, fileMustExist: readonly });
+    db = openDatabase(file, {
+      readonly,
+      fileMustExist: readonly,
+      ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
+    });
   } catch (error) {
     throw toStoreOpenError(file, error);
   }

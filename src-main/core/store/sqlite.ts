@@ -32,6 +32,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   readonly?: boolean;
   fileMustExist?: boolean;
+  /** Path of a better_sqlite3.node built for this runtime (Electron needs its own build; see electron-natives). */
+  nativeBinding?: string;
 }
 
 type DatabaseConstructor = new (file: string, options?: OpenDatabaseOptions) => Database;
