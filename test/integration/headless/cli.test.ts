@@ -19,8 +19,10 @@ interface Running {
 
 const running: ChildProcess[] = [];
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(args: string[], command: string[] = [process.execPath, BIN]): Running {
+  const [file = '', ...prefix] = command;
+  // Its own process group, so a test can press Ctrl-C for the whole group as a terminal does.
+  const child = spawn(file, [...prefix, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   running.push(child);
   let out = '';
   let err = '';
@@ -51,11 +53,13 @@ describe('proverdesk CLI', () => {
     }
   });
   afterEach(() => {
-    for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+    for (const child of running.splice(0)) {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }
   });
 
-  it('lists its commands with --help', async () => {
-    const app = run(['--help']);
+  it('lists its commands with `npx proverdesk --help`', async () => {
+    const app = run(['--help'], ['npx', 'proverdesk']);
     expect((await app.exited).code).toBe(0);
     expect(app.stdout()).toMatch(/start\s+Start ProverDesk/);
     expect(app.stdout()).toMatch(/--data-dir DIR/);
@@ -104,15 +108,17 @@ describe('proverdesk CLI', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('falls back to headless with one line when Electron cannot be had', async () => {
+  it('`npm start` falls back to headless with one line when Electron cannot be had, and stops on Ctrl-C', async () => {
     const dataDir = freshDir();
-    const app = run(['start', '--data-dir', dataDir, '--port', '0']);
+    const app = run(['--', '--data-dir', dataDir, '--port', '0'], ['npm', 'start', '--silent']);
     await waitForUrl(app);
     const lines = app.stdout().trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Electron is not available \(.+\); running headless\.$/);
-    app.child.kill('SIGTERM');
-    expect((await app.exited).code).toBe(0);
+    process.kill(-app.child.pid!, 'SIGINT');
+    await app.exited;
+    expect(app.stderr()).toMatch(/SIGINT received, stopping/);
+    expect(existsSync(join(dataDir, 'proverdesk.db-wal'))).toBe(false);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
