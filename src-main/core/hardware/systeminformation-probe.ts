@@ -9,6 +9,8 @@ import type { HardwareProbe } from './hardware-probe.js';
 const BYTES_PER_MIB = 1024 * 1024;
 /** A machine whose CPU reported no temperature is asked again only this often (once a minute at 2 s). */
 const SENSORLESS_TEMPERATURE_EVERY_N_SAMPLES = 30;
+/** GPUs without live figures (or none at all) are listed again only this often (every 5 minutes at 2 s). */
+const STATIC_GPU_EVERY_N_SAMPLES = 150;
 
 export interface SystemInformationProbeOptions {
   /** GPUs are read only every N samples (default 5): nvidia-smi is slow and runs synchronously. */
@@ -21,9 +23,10 @@ export function createSystemInformationProbe(options: SystemInformationProbeOpti
     throw new RangeError(`gpuEveryNSamples must be a whole number of at least 1, got ${gpuEveryNSamples}`);
   }
   const cpuLoad = new CpuLoadMeter();
+  // Listing GPUs spawns lspci and nvidia-smi; only GPUs that report live figures are worth asking often.
   const gpus = readEveryN(
     async () => (await si.graphics()).controllers.map(toGpuSample),
-    () => gpuEveryNSamples,
+    (last) => (last.some(reportsLiveFigures) ? gpuEveryNSamples : STATIC_GPU_EVERY_N_SAMPLES),
   );
   // Asking for temperatures spawns shells (and `sensors`) each time, a waste where no sensor answers.
   const temperatures = readEveryN(
@@ -87,6 +90,10 @@ export function readEveryN<T>(read: () => Promise<T>, everyN: (last: T) => numbe
     callsSinceRead += 1;
     return last.value;
   };
+}
+
+function reportsLiveFigures(gpu: GpuSample): boolean {
+  return gpu.utilizationPct !== null || gpu.memoryUsedBytes !== null;
 }
 
 function hasReadings(temperatures: HardwareSample['temperatures']): boolean {
