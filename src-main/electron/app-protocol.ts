@@ -1,13 +1,8 @@
 // Serves the built renderer on `app://proverdesk/` (registered with Electron's `protocol.handle`). Plain
 // fetch Request/Response in and out, so it needs no Electron and runs the same under test.
 import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, fileInside } from '../shared/renderer-files.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-import { contentTypeFor } from './content-types.js';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -28,13 +23,7 @@ export function resolveAppFile(rootDir: string, url: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-
-  const root = resolve(rootDir);
-  const file = resolve(join(root, pathname === '/' ? 'index.html' : pathname));
-  const inside = relative(root, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
-  return file;
+  return fileInside(rootDir, pathname);
 }
 
 function textResponse(status: number, text: string): Response {

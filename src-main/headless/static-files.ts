@@ -2,31 +2,16 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
+import { contentTypeFor, fileInside } from '../shared/renderer-files.js';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
-/** Maps a URL path to a file inside `root`, or undefined when it would leave it. */
+/** Maps a URL path to a file inside `root`, or undefined when it is malformed or would leave it. */
 export function resolveStaticPath(root: string, urlPath: string): string | undefined {
-  let decoded: string;
   try {
-    decoded = decodeURIComponent(urlPath);
+    return fileInside(root, decodeURIComponent(urlPath)) ?? undefined;
   } catch {
     return undefined;
   }
-  if (decoded.includes('\0')) return undefined;
-  const base = resolve(root);
-  const file = resolve(base, `.${decoded === '/' ? '/index.html' : decoded}`);
-  return file.startsWith(base + sep) ? file : undefined;
 }
 
 export async function serveStaticFile(
@@ -44,7 +29,7 @@ export async function serveStaticFile(
   }
   const isEntryPage = file.endsWith(`${sep}index.html`);
   response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeFor(file),
     'Content-Length': info.size,
     // Vite names assets by content hash, so they may be cached; the entry page must not be.
     'Cache-Control': isEntryPage ? 'no-store' : 'private, max-age=31536000, immutable',

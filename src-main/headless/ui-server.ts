@@ -4,12 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiResponse, ErrorCode } from '../core/api/contract.js';
 import type { Core } from '../core/core.js';
+import { CONTENT_SECURITY_POLICY } from '../shared/renderer-files.js';
 import { tokensMatch } from './access-token.js';
 import { serveStaticFile } from './static-files.js';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const SSE_HEARTBEAT_MS = 15_000;

@@ -2,11 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CONTENT_SECURITY_POLICY,
-  createAppProtocolHandler,
-  resolveAppFile,
-} from '../../../src-main/electron/app-protocol.js';
+import { createAppProtocolHandler, resolveAppFile } from '../../../src-main/electron/app-protocol.js';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/shared/renderer-files.js';
 
 let base: string;
 let root: string;
