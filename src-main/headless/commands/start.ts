@@ -1,0 +1,76 @@
+// `proverdesk start`: the desktop app where Electron can run, else the headless daemon. `npm start` runs it.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { defaultDataDir } from '../../core/data-dir.js';
+import { SQLITE_BINDING_ENV } from '../../electron/launch-args.js';
+import { parseOptions, parseInteger } from '../cli-options.js';
+import { runHeadless } from '../daemon.js';
+import { launchElectron, locateElectron } from '../electron-launcher.js';
+import { ensureSqliteBinding } from '../electron-natives.js';
+import { findPackage } from '../package-root.js';
+
+export const START_HELP = `Options for start:
+  --headless               Run without a window; serve the UI on 127.0.0.1 and print its address.
+  --data-dir DIR           Keep data in DIR (default: ${defaultDataDir()}).
+  --port N                 Port for the headless UI (default 0: any free port).
+  --sample-interval-ms N   How often hardware is sampled (default 2000).
+`;
+
+export async function start(args: string[]): Promise<number> {
+  const values = parseOptions(args, {
+    headless: { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'sample-interval-ms': { type: 'string' },
+  });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const port = parseInteger('--port', values.port, 0, 65_535);
+  const sampleIntervalMs =
+    values['sample-interval-ms'] === undefined
+      ? undefined
+      : parseInteger('--sample-interval-ms', values['sample-interval-ms'], 100, 3_600_000);
+
+  if (!values.headless) {
+    const desktop = await startDesktop(dataDir);
+    if (typeof desktop === 'number') return desktop;
+    process.stdout.write(`Electron is not available (${desktop.reason}); running headless.\n`);
+  }
+  await runHeadless({ dataDir, port, ...(sampleIntervalMs === undefined ? {} : { sampleIntervalMs }) });
+  return 0;
+}
+
+/** Runs the desktop app to its end (its exit code), or says why it cannot start here. */
+async function startDesktop(dataDir: string): Promise<number | { reason: string }> {
+  const electron = await locateElectron({
+    fetchOnce: true,
+    stateDir: dataDir,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (electron.kind === 'unavailable') return { reason: electron.reason };
+  const sqliteBinding = await buildSqliteForElectron();
+  if (typeof sqliteBinding !== 'string') return sqliteBinding;
+  const child = launchElectron(electron.executable, ['--data-dir', dataDir], { [SQLITE_BINDING_ENV]: sqliteBinding });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal === null ? 0 : 1)));
+  });
+}
+
+/** The SQLite module built for the installed Electron, or why it could not be built. */
+async function buildSqliteForElectron(): Promise<string | { reason: string }> {
+  const pkg = findPackage();
+  const require = createRequire(import.meta.url);
+  const { version } = require('electron/package.json') as { version: string };
+  try {
+    return await ensureSqliteBinding(
+      { runtime: 'electron', version, arch: process.arch },
+      {
+        cacheDir: join(pkg.root, 'node_modules', '.cache', 'proverdesk-electron-natives'),
+        log: (line) => process.stderr.write(`${line}\n`),
+      },
+    );
+  } catch (error) {
+    return { reason: `the SQLite module could not be built for Electron ${version}: ${(error as Error).message}` };
+  }
+}
+
