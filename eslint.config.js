@@ -16,6 +16,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (the sandboxed preload, build helpers) can only load modules with require().
+    files: ['**/*.cjs', '**/*.cts'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src-main/core/**/*.{ts,cts,mts}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

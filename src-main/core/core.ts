@@ -6,6 +6,9 @@ import { createDispatcher, type ApiHandlers } from './api/dispatcher.js';
 import { EventBus } from './api/event-bus.js';
 import type { AppInfo } from './api/schemas.js';
 import { databaseFileIn, PRODUCT_NAME } from './data-dir.js';
+import { EngineHost } from './engine/engine-host.js';
+import type { EngineLauncher } from './engine/engine-protocol.js';
+import { forkEngineProcess } from './engine/fork-engine.js';
 import type { HardwareProbe } from './hardware/hardware-probe.js';
 import { HardwareSampler } from './hardware/hardware-sampler.js';
 import { createSystemInformationProbe } from './hardware/systeminformation-probe.js';
@@ -24,6 +27,8 @@ export interface CoreOptions {
   keychainService?: string;
   /** Replaces the systeminformation probe where the real hardware cannot be had (tests of GPUs, batteries). */
   hardwareProbe?: HardwareProbe;
+  /** How the engine process starts: a child process by default, a utilityProcess under Electron. */
+  engineLauncher?: EngineLauncher;
   /** better-sqlite3 is not a Node-API module: under Electron in a source checkout it needs its own build. */
   sqliteNativeBinding?: string;
   logger?: Logger;
@@ -46,6 +51,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.sqliteNativeBinding === undefined ? {} : { nativeBinding: options.sqliteNativeBinding },
   );
   const keychain = createKeychain({ service: options.keychainService ?? PRODUCT_NAME });
+  const engine = new EngineHost(options.engineLauncher ?? forkEngineProcess);
   const bus = new EventBus((error) => logger.error('event listener failed', error));
   const sampler = new HardwareSampler({
     probe: options.hardwareProbe ?? createSystemInformationProbe(),
@@ -70,7 +76,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     platform: process.platform,
     startedAtMs: Date.now(),
   };
-  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, bus }), (error) =>
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus }), (error) =>
     logger.error('API handler failed', error),
   );
 
@@ -81,6 +87,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => bus.subscribe(listener),
     close: () =>
       (closing ??= (async () => {
+        engine.close();
         await sampler.stop();
         store.close();
       })()),
@@ -92,10 +99,11 @@ interface Parts {
   store: Store;
   keychain: Keychain;
   sampler: HardwareSampler;
+  engine: EngineHost;
   bus: EventBus;
 }
 
-function buildHandlers({ info, store, keychain, sampler, bus }: Parts): ApiHandlers {
+function buildHandlers({ info, store, keychain, sampler, engine, bus }: Parts): ApiHandlers {
   return {
     queries: {
       'app.info': () => info,
@@ -105,6 +113,13 @@ function buildHandlers({ info, store, keychain, sampler, bus }: Parts): ApiHandl
         buckets: store.metrics.query(metrics, sinceMs, untilMs ?? Date.now()),
       }),
       'secrets.status': () => keychain.status(),
+      'engine.devices': async () => {
+        try {
+          return { devices: await engine.devices(), problem: null };
+        } catch (error) {
+          return { devices: [], problem: (error as Error).message };
+        }
+      },
     },
     commands: {
       'secrets.set': async ({ account, secret }) => {

@@ -6,6 +6,7 @@ import { startCore, type Core } from '../core/core.js';
 import { createStderrLogger } from '../core/log/logger.js';
 import { APP_SCHEME } from './app-origin.js';
 import { createAppProtocolHandler } from './app-protocol.js';
+import { launchEngineUtilityProcess } from './engine-process.js';
 import { registerIpcBridge } from './ipc-bridge.js';
 import { LaunchArgumentError, readDataDirArgument, SQLITE_BINDING_ENV } from './launch-args.js';
 import { hardenWebContents } from './web-contents-hardening.js';
@@ -76,6 +77,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     mode: 'electron',
     appVersion: app.getVersion(),
+    engineLauncher: launchEngineUtilityProcess,
     ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
   });
   const core = await corePromise;

@@ -1,7 +1,6 @@
 // Sandboxed preload: the page gets `window.proverdesk` with exactly two abilities, calling the core and
 // hearing its events. It may require only 'electron', so the channel names are written out here (the
 // main process's copies are in ipc-bridge.ts) and ipcRenderer itself is never handed to the page.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the one import form a .cts allows under verbatimModuleSyntax
 import electron = require('electron');
 import type { ApiResponse, EventMessage } from '../core/api/contract.js';
 

@@ -1,7 +1,10 @@
 // `proverdesk <command>`: the command line. `npm start` runs `proverdesk start`.
 import { findPackage } from './package-root.js';
 import { UsageError } from './cli-options.js';
+import { devices } from './commands/devices.js';
+import { prove, PROVE_HELP } from './commands/prove.js';
 import { start, START_HELP } from './commands/start.js';
+import { verify, VERIFY_HELP } from './commands/verify.js';
 
 export { UsageError };
 
@@ -11,13 +14,17 @@ Usage: proverdesk <command> [options]
 
 Commands:
   start      Start ProverDesk: the desktop window where Electron is available, else headless.
+  prove      Make a Groth16 proof of a circom circuit with the native engine.
+  verify     Check a Groth16 proof against its verification key.
+  devices    List the devices the native engine can prove on.
   help       Show this help.
+  --version  Print the version.
 
 ${START_HELP}
-  --version                Print the version.
-`;
+${PROVE_HELP}
+${VERIFY_HELP}`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices };
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

@@ -3,6 +3,7 @@ import { useBridge } from '../bridge/context.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useHardwareStore } from '../stores/hardware.js';
 import { CpuCard } from './hardware/CpuCard.js';
+import { EngineCard } from './hardware/EngineCard.js';
 import { GpuCard } from './hardware/GpuCard.js';
 import { HistoryChart } from './hardware/HistoryChart.js';
 import { LiveChart } from './hardware/LiveChart.js';
@@ -31,6 +32,7 @@ export function HardwarePage() {
         <GpuCard />
         <PowerCard />
         <SystemCard />
+        <EngineCard />
       </div>
       <LiveChart />
       <HistoryChart />

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AppInfo,
   Empty,
+  EngineDevices,
   HardwareHistory,
   HardwareHistoryInput,
   HardwareSample,
@@ -33,6 +34,7 @@ export const queries = {
   ),
   'hardware.history': endpoint(HardwareHistoryInput, HardwareHistory),
   'secrets.status': endpoint(Empty, KeychainStatus),
+  'engine.devices': endpoint(Empty, EngineDevices),
 };
 
 export const commands = {

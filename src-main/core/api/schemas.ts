@@ -147,3 +147,15 @@ export const SecretSetInput = z
   .strict();
 
 export const SecretDeleteInput = z.object({ account: SecretAccount }).strict();
+
+export const EngineDevice = z.object({
+  kind: z.enum(['cpu', 'gpu']),
+  name: z.string(),
+  cores: z.number().int().positive().optional(),
+  features: z.array(z.string()).optional(),
+  memoryBytes: z.number().int().nonnegative().optional(),
+});
+
+/** What the native engine can prove on; `problem` says why the list is empty (e.g. engine not built). */
+export const EngineDevices = z.object({ devices: z.array(EngineDevice), problem: z.string().nullable() });
+export type EngineDevices = z.infer<typeof EngineDevices>;

@@ -34,6 +34,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
         latest: sample,
       }),
       'hardware.history': () => ({ bucketMs: 60_000, buckets: [] }),
+      'engine.devices': () => ({ devices: [], problem: 'not built' }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',

@@ -1,0 +1,162 @@
+// The app's side of the engine process: one long-lived process (so parsed proving keys stay cached between
+// proofs), started on first use and again after a crash. A crash or out-of-memory fails the jobs it was
+// running with a clear message; the app goes on.
+import type { EngineChannel, EngineErrorCode, EngineLauncher, EngineMessage, HostMessage, ProveRequest } from './engine-protocol.js';
+import type { EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: EngineErrorCode | 'crashed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+export interface Groth16Proof {
+  pi_a: string[];
+  pi_b: string[][];
+  pi_c: string[];
+  protocol: 'groth16';
+  curve: 'bn128';
+}
+
+export interface ProveOutcome {
+  proof: Groth16Proof;
+  publicSignals: string[];
+  stats: ProveStats;
+}
+
+export interface ProveHandle {
+  readonly result: Promise<ProveOutcome>;
+  /** Cooperative cancel: the engine stops at its next chunk boundary (about 100 ms). */
+  cancel(): void;
+  /** Hard cancel: ends the engine process at once. */
+  kill(): void;
+  pause(): void;
+  resume(): void;
+}
+
+interface Pending {
+  resolve(message: EngineMessage): void;
+  reject(error: EngineError): void;
+  onProgress?: (phase: EnginePhase, fraction: number) => void;
+}
+
+export class EngineHost {
+  private channel: EngineChannel | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private killedOnPurpose = false;
+
+  constructor(private readonly launch: EngineLauncher) {}
+
+  /** The running engine process's id, if one runs. */
+  get enginePid(): number | undefined {
+    return this.channel?.pid;
+  }
+
+  prove(request: ProveRequest, onProgress?: (phase: EnginePhase, fraction: number) => void): ProveHandle {
+    if (!Number.isInteger(request.threads) || request.threads < 1) {
+      throw new EngineError('bad-input', `threads must be a whole number of at least 1 (got ${request.threads})`);
+    }
+    const id = this.nextId++;
+    const answer = this.call(id, { type: 'prove', id, ...request }, onProgress);
+    const result = answer.then((message) => {
+      if (message.type !== 'proved') throw new EngineError('engine', `unexpected engine answer '${message.type}'`);
+      return {
+        proof: JSON.parse(message.proofJson) as Groth16Proof,
+        publicSignals: JSON.parse(message.publicJson) as string[],
+        stats: message.stats,
+      };
+    });
+    const control = (type: 'cancel' | 'pause' | 'resume') => () => {
+      if (this.pending.has(id)) this.channel?.send({ type, id });
+    };
+    return {
+      result,
+      cancel: control('cancel'),
+      pause: control('pause'),
+      resume: control('resume'),
+      kill: () => {
+        if (!this.pending.has(id) || !this.channel) return;
+        this.killedOnPurpose = true;
+        this.channel.kill();
+      },
+    };
+  }
+
+  async estimateMemory(zkeyPath: string, threads: number): Promise<number> {
+    const id = this.nextId++;
+    return (await this.answer(id, { type: 'estimate-memory', id, zkeyPath, threads })) as number;
+  }
+
+  async devices(): Promise<NativeDevice[]> {
+    const id = this.nextId++;
+    return (await this.answer(id, { type: 'devices', id })) as NativeDevice[];
+  }
+
+  async setKeyCacheLimit(bytes: number): Promise<void> {
+    const id = this.nextId++;
+    await this.answer(id, { type: 'key-cache-limit', id, bytes });
+  }
+
+  /** Ends the engine process; running proofs fail as cancelled. */
+  close(): void {
+    if (!this.channel) return;
+    this.killedOnPurpose = true;
+    this.channel.kill();
+  }
+
+  private async answer(id: number, message: HostMessage): Promise<unknown> {
+    const reply = await this.call(id, message);
+    if (reply.type !== 'answer') throw new EngineError('engine', `unexpected engine answer '${reply.type}'`);
+    return reply.value;
+  }
+
+  private call(
+    id: number,
+    message: HostMessage,
+    onProgress?: (phase: EnginePhase, fraction: number) => void,
+  ): Promise<EngineMessage> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      try {
+        this.ensureChannel().send(message);
+      } catch (error) {
+        this.pending.delete(id);
+        reject(new EngineError('engine', `cannot reach the engine process: ${(error as Error).message}`));
+      }
+    });
+  }
+
+  private ensureChannel(): EngineChannel {
+    if (this.channel) return this.channel;
+    const channel = this.launch();
+    this.channel = channel;
+    this.killedOnPurpose = false;
+    channel.onMessage((message) => this.receive(message));
+    channel.onExit((how) => {
+      if (this.channel === channel) this.channel = undefined;
+      const error = this.killedOnPurpose
+        ? new EngineError('cancelled', 'cancelled: the engine process was stopped')
+        : new EngineError('crashed', `engine crashed: ${how}`);
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    });
+    return channel;
+  }
+
+  private receive(message: EngineMessage): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.phase, message.fraction);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.type === 'failed') pending.reject(new EngineError(message.code, message.message));
+    else pending.resolve(message);
+  }
+}

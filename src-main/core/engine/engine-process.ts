@@ -1,0 +1,70 @@
+// Entry point of the engine process: runs the native addon on behalf of the app, one message at a time in,
+// progress and results out. A crash here ends only this process.
+import type { EngineErrorCode, EngineMessage, HostMessage } from './engine-protocol.js';
+import { loadNativeAddon, type NativeProveTask } from './native-addon.js';
+
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: HostMessage }) => void): void;
+  postMessage(message: EngineMessage): void;
+}
+
+function connect(): { send: (m: EngineMessage) => void; listen: (l: (m: HostMessage) => void) => void } {
+  // Electron's utilityProcess exposes process.parentPort; child_process.fork gives process.send.
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return { send: (m) => parentPort.postMessage(m), listen: (l) => parentPort.on('message', (e) => l(e.data)) };
+  }
+  if (!process.send) throw new Error('the engine process must be started by ProverDesk (no IPC channel)');
+  return {
+    send: (m) => process.send!(m),
+    listen: (l) => process.on('message', (m) => l(m as HostMessage)),
+  };
+}
+
+function errorCode(error: unknown): EngineErrorCode {
+  const code = (error as { code?: unknown }).code;
+  return code === 'cancelled' || code === 'bad-input' ? code : 'engine';
+}
+
+const failure = (id: number, error: unknown): EngineMessage => ({
+  type: 'failed',
+  id,
+  code: errorCode(error),
+  message: error instanceof Error ? error.message : String(error),
+});
+
+const channel = connect();
+const tasks = new Map<number, NativeProveTask>();
+
+channel.listen((message) => {
+  try {
+    switch (message.type) {
+      case 'prove': {
+        const task = loadNativeAddon().prove(message.zkeyPath, message.witness, message.threads, (phase, fraction) =>
+          channel.send({ type: 'progress', id: message.id, phase, fraction }),
+        );
+        tasks.set(message.id, task);
+        task.promise
+          .then((result) => channel.send({ type: 'proved', id: message.id, ...result }))
+          .catch((error: unknown) => channel.send(failure(message.id, error)))
+          .finally(() => tasks.delete(message.id));
+        return;
+      }
+      case 'cancel':
+        return tasks.get(message.id)?.cancel();
+      case 'pause':
+        return tasks.get(message.id)?.pause();
+      case 'resume':
+        return tasks.get(message.id)?.resume();
+      case 'estimate-memory':
+        return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().estimateMemory(message.zkeyPath, message.threads) });
+      case 'devices':
+        return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().devices() });
+      case 'key-cache-limit':
+        loadNativeAddon().setKeyCacheLimit(message.bytes);
+        return channel.send({ type: 'answer', id: message.id, value: null });
+    }
+  } catch (error) {
+    channel.send(failure(message.id, error));
+  }
+});

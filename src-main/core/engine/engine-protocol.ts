@@ -1,0 +1,39 @@
+// Messages between the app and its engine process (child_process headless, utilityProcess in Electron).
+import type { EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+
+export interface ProveRequest {
+  zkeyPath: string;
+  /** Bytes of a snarkjs `.wtns` file. */
+  witness: Uint8Array;
+  /** Hard limit on the engine's worker threads. */
+  threads: number;
+}
+
+export type HostMessage =
+  | ({ type: 'prove'; id: number } & ProveRequest)
+  | { type: 'cancel' | 'pause' | 'resume'; id: number }
+  | { type: 'estimate-memory'; id: number; zkeyPath: string; threads: number }
+  | { type: 'devices'; id: number }
+  | { type: 'key-cache-limit'; id: number; bytes: number };
+
+export type EngineErrorCode = 'cancelled' | 'bad-input' | 'engine';
+
+export type EngineMessage =
+  | { type: 'progress'; id: number; phase: EnginePhase; fraction: number }
+  | { type: 'proved'; id: number; proofJson: string; publicJson: string; stats: ProveStats }
+  | { type: 'answer'; id: number; value: number | NativeDevice[] | null }
+  | { type: 'failed'; id: number; code: EngineErrorCode; message: string };
+
+/** The two ends of a message channel to an engine process, whatever kind of process it is. */
+export interface EngineChannel {
+  /** The engine process's id, for resource accounting (and for tests that crash it on purpose). */
+  readonly pid: number | undefined;
+  send(message: HostMessage): void;
+  onMessage(listener: (message: EngineMessage) => void): void;
+  /** Called once when the process ends or cannot start, with how: "signal SIGSEGV", "exit code 1", … */
+  onExit(listener: (how: string) => void): void;
+  kill(): void;
+}
+
+/** Starts an engine process; Electron and headless each provide one. */
+export type EngineLauncher = () => EngineChannel;

@@ -1,0 +1,86 @@
+// The native engine's Node-API addon (native/), loaded lazily so that an unbuilt or broken addon is a clear
+// error for the job that needs it, not a crash of whoever imports this module.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type EnginePhase =
+  | 'load-key'
+  | 'witness'
+  | 'build-abc'
+  | 'ntt'
+  | 'msm-a'
+  | 'msm-b2'
+  | 'msm-b1'
+  | 'msm-c'
+  | 'msm-h'
+  | 'finish';
+
+export interface ProveStats {
+  /** Milliseconds spent in each phase that ran. */
+  phaseMs: Partial<Record<EnginePhase, number>>;
+  totalMs: number;
+  peakBytes: number;
+  /** True when the parsed proving key came from the engine's cache instead of the file. */
+  keyCached: boolean;
+}
+
+export interface NativeProveResult {
+  /** JSON text exactly as snarkjs writes a Groth16 proof. */
+  proofJson: string;
+  /** JSON text of the public signals (decimal strings). */
+  publicJson: string;
+  stats: ProveStats;
+}
+
+/** A running proof inside the addon; the promise rejects with an Error whose `code` is 'cancelled' on cancel. */
+export interface NativeProveTask {
+  readonly promise: Promise<NativeProveResult>;
+  cancel(): void;
+  pause(): void;
+  resume(): void;
+}
+
+export interface NativeDevice {
+  kind: 'cpu' | 'gpu';
+  name: string;
+  cores?: number;
+  features?: string[];
+  memoryBytes?: number;
+}
+
+export interface NativeAddon {
+  prove(
+    zkeyPath: string,
+    witness: Uint8Array,
+    threads: number,
+    onProgress: (phase: EnginePhase, fraction: number) => void,
+  ): NativeProveTask;
+  /** Peak bytes a proof with this key and thread count needs beyond the key itself. */
+  estimateMemory(zkeyPath: string, threads: number): number;
+  devices(): NativeDevice[];
+  /** Upper bound on the bytes of parsed proving keys kept between proofs (least recently used go first). */
+  setKeyCacheLimit(bytes: number): void;
+}
+
+const ADDON_FILE = join('native', 'build', 'Release', 'proverdesk_engine.node');
+
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'native', 'binding.gyp'))) return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the native engine (native/binding.gyp)');
+  }
+}
+
+let loaded: NativeAddon | undefined;
+
+export function loadNativeAddon(): NativeAddon {
+  if (loaded) return loaded;
+  const file = join(packageRoot(), ADDON_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`the native engine is not built (no ${file}): run "npm run build:native"`);
+  }
+  loaded = createRequire(import.meta.url)(file) as NativeAddon;
+  return loaded;
+}

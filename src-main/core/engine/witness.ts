@@ -1,0 +1,80 @@
+// Computes a circuit's witness (the bytes of a snarkjs `.wtns` file) from circom's witness generator
+// (`.wasm`) and an input object, with snarkjs's witness calculator.
+import { readFile } from 'node:fs/promises';
+import * as snarkjs from 'snarkjs';
+import { WitnessError } from './witness-error.js';
+import { inspectWitnessGenerator, type WitnessGeneratorShape } from './witness-generator.js';
+
+export { WitnessError, type WitnessErrorReason } from './witness-error.js';
+
+export async function computeWitness(wasm: string | Uint8Array, input: Record<string, unknown>): Promise<Uint8Array> {
+  const code = typeof wasm === 'string' ? await readWasm(wasm) : wasm;
+  checkInput(await inspectWitnessGenerator(code), input);
+
+  const output: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
+  try {
+    await snarkjs.wtns.calculate(input, code, output);
+  } catch (error) {
+    throw explainCalculatorError(error);
+  }
+  if (!output.data) throw new Error('snarkjs computed no witness');
+  return output.data;
+}
+
+async function readWasm(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new WitnessError('unreadable-wasm', `cannot read circuit wasm ${path}: ${reason}`, { cause: error });
+  }
+}
+
+function checkInput(circuit: WitnessGeneratorShape, input: Record<string, unknown>): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new WitnessError('bad-input', 'input must be a JSON object of circom input signals');
+  }
+  let valueCount = 0;
+  for (const [name, value] of Object.entries(input)) {
+    const size = circuit.inputSignalSize(name);
+    if (size === 0) throw new WitnessError('bad-input', `input signal '${name}' is not an input of this circuit`);
+    const count = countSignalValues(name, value);
+    if (count !== size) {
+      throw new WitnessError('bad-input', `input signal '${name}' has ${count} value(s); the circuit takes ${size}`);
+    }
+    valueCount += count;
+  }
+  if (valueCount < circuit.inputValueCount) {
+    throw new WitnessError(
+      'bad-input',
+      `input is missing signals: it gives ${valueCount} of the ${circuit.inputValueCount} input values the circuit takes`,
+    );
+  }
+}
+
+/** Counts the values of a signal (arrays flattened), checking each is an integer snarkjs can take. */
+function countSignalValues(path: string, value: unknown): number {
+  if (Array.isArray(value)) {
+    return value.reduce<number>((count, item, index) => count + countSignalValues(`${path}[${index}]`, item), 0);
+  }
+  const isInteger =
+    typeof value === 'bigint' ||
+    (typeof value === 'number' && Number.isSafeInteger(value)) ||
+    (typeof value === 'string' && /^(-?[0-9]+|0x[0-9a-fA-F]+)$/.test(value));
+  if (!isInteger) {
+    throw new WitnessError('bad-input', `input signal '${path}' is not an integer: ${JSON.stringify(value) ?? String(value)}`);
+  }
+  return 1;
+}
+
+/** Rewords what circom_runtime throws when the circuit rejects the input mid-computation. */
+function explainCalculatorError(error: unknown): WitnessError {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/^(Error: )+/, '').trim();
+  if (text.startsWith('Assert Failed')) {
+    // circom lists the failing template first, then its callers: "Error in template Num2Bits_0 line: 38".
+    const frames = [...text.matchAll(/Error in template (\S+) line: (\d+)/g)].map(([, template, line]) => `${template} line ${line}`);
+    const where = frames.length > 0 ? ` in ${frames[0]}${frames.length > 1 ? ` (called from ${frames.slice(1).join(', ')})` : ''}` : '';
+    return new WitnessError('unsatisfied', `input does not satisfy the circuit: an assertion failed${where}`, { cause: error });
+  }
+  return new WitnessError('bad-input', `cannot compute the witness: ${text.replace(/\s+/g, ' ')}`, { cause: error });
+}
