@@ -43,7 +43,8 @@ const CIRCUITS: Record<CircuitName, { source: string; input: () => Record<string
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCES_DIR = join(REPO_ROOT, 'test/fixtures/circuits');
 const NODE_MODULES = join(REPO_ROOT, 'node_modules');
-const PTAU_DIR = join(REPO_ROOT, '../shared/fixtures/ptau');
+/** The shared test ptau files (see ../shared/fixtures/README.md); PROVERDESK_PTAU_DIR points elsewhere. */
+const PTAU_DIR = process.env.PROVERDESK_PTAU_DIR ?? join(REPO_ROOT, '../shared/fixtures/ptau');
 /** The fixture ptau files, smallest first. */
 const PTAU_POWERS = [12, 14, 16];
 /** --O2 removes linear constraints: the Poseidon circuits are half the size they are at circom's default --O1. */
@@ -130,7 +131,7 @@ async function buildInto(dir: string, name: CircuitName, source: string, input: 
 
   const header = readR1csHeader(await readFile(file('circuit.r1cs')));
   const nPublic = header.publicOutputs + header.publicInputs;
-  const ptau = ptauFor(header.constraints + nPublic);
+  const ptau = await ptauFor(header.constraints + nPublic);
 
   const logger = collectingLogger();
   if ((await snarkjs.zKey.newZKey(file('circuit.r1cs'), ptau, file('circuit-0.zkey'), logger)) === -1) {
@@ -157,13 +158,32 @@ async function buildInto(dir: string, name: CircuitName, source: string, input: 
 }
 
 /** snarkjs needs a ptau of 2^power ≥ 2 × its domain, the power of two above constraints + public signals. */
-function ptauFor(rows: number): string {
-  const domainPower = Math.floor(Math.log2(rows)) + 1;
-  const power = PTAU_POWERS.find((p) => domainPower + 1 <= p);
-  if (power === undefined) {
-    throw new Error(`circuit too big for the fixture ptau files: ${rows} rows need 2^${domainPower + 1}`);
-  }
-  return join(PTAU_DIR, `pot${power}.ptau`);
+async function ptauFor(rows: number): Promise<string> {
+  const needed = Math.floor(Math.log2(rows)) + 2;
+  const power = PTAU_POWERS.find((p) => needed <= p);
+  if (power !== undefined && existsSync(join(PTAU_DIR, `pot${power}.ptau`))) return join(PTAU_DIR, `pot${power}.ptau`);
+  return generatedPtau(needed);
+}
+
+/**
+ * Where the shared fixture files are not beside this checkout, a ptau is made here once (a few minutes at
+ * 2^13): one local contribution, as INSECURE as the fixture files and only for tests.
+ */
+async function generatedPtau(power: number): Promise<string> {
+  const dir = join(REPO_ROOT, '.cache', 'ptau');
+  const target = join(dir, `pot${power}-insecure-test.ptau`);
+  if (existsSync(target)) return target;
+  await mkdir(dir, { recursive: true });
+  const staging = join(dir, `.tmp-${process.pid}-${power}`);
+  const curve = await snarkjs.curves.getCurveFromName('bn128');
+  const logger = collectingLogger();
+  await snarkjs.powersOfTau.newAccumulator(curve, power, `${staging}-0`, logger);
+  await snarkjs.powersOfTau.contribute(`${staging}-0`, `${staging}-1`, 'ProverDesk tests', 'fixed test entropy', logger);
+  await snarkjs.powersOfTau.preparePhase2(`${staging}-1`, staging, logger);
+  await rm(`${staging}-0`);
+  await rm(`${staging}-1`);
+  await rename(staging, target); // atomic: a concurrent builder either sees the whole file or none
+  return target;
 }
 
 /** Moves a finished build into place in one rename; if another worker got there first, its build stays. */

@@ -50,4 +50,24 @@ declare module 'snarkjs' {
     ): Promise<Uint8Array | false>;
     function exportVerificationKey(zkey: SnarkjsFile, logger?: SnarkjsLogger): Promise<Record<string, unknown>>;
   }
+
+  /** A curve object from snarkjs's own ffjavascript; opaque here. */
+  export type Curve = { terminate(): Promise<void> };
+
+  export namespace curves {
+    function getCurveFromName(name: 'bn128'): Promise<Curve>;
+  }
+
+  /** Used by test fixtures only, to make an INSECURE test ptau where the shared fixture files are missing. */
+  export namespace powersOfTau {
+    function newAccumulator(curve: Curve, power: number, ptau: SnarkjsFile, logger?: SnarkjsLogger): Promise<unknown>;
+    function contribute(
+      oldPtau: SnarkjsFile,
+      newPtau: SnarkjsFile,
+      name: string,
+      entropy: string,
+      logger?: SnarkjsLogger,
+    ): Promise<unknown>;
+    function preparePhase2(oldPtau: SnarkjsFile, newPtau: SnarkjsFile, logger?: SnarkjsLogger): Promise<unknown>;
+  }
 }
