@@ -7,10 +7,12 @@ if (!existsSync(cliUrl)) {
   process.stderr.write('ProverDesk is not built yet: run "npm run build" (npm install does it for you).\n');
   process.exit(1);
 }
-const { main, describeStartupError, UsageError } = await import(cliUrl.href);
+const { main, describeCommandError, UsageError } = await import(cliUrl.href);
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  process.stderr.write(`ProverDesk could not start: ${describeStartupError(error)}\n`);
+  const command = process.argv[2];
+  const prefix = command === 'start' ? 'ProverDesk could not start' : `proverdesk ${command}`;
+  process.stderr.write(`${prefix}: ${describeCommandError(error)}\n`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 }

@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-export function describeStartupError(error: unknown): string {
+export function describeCommandError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EADDRINUSE') return 'the port is already in use; pick another with --port, or 0 for any free port';
   return error instanceof Error ? error.message : String(error);

@@ -66,20 +66,21 @@ export interface NativeAddon {
 
 const ADDON_FILE = join('native', 'build', 'Release', 'proverdesk_engine.node');
 
-function packageRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'native', 'binding.gyp'))) return dir;
-    if (dirname(dir) === dir) throw new Error('cannot find the native engine (native/binding.gyp)');
+/** The addon in the package: beside the sources in a checkout, inside the app (unpacked from asar) when packaged. */
+function findAddon(): string | undefined {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, ADDON_FILE))) return join(dir, ADDON_FILE);
   }
+  return undefined;
 }
 
 let loaded: NativeAddon | undefined;
 
 export function loadNativeAddon(): NativeAddon {
   if (loaded) return loaded;
-  const file = join(packageRoot(), ADDON_FILE);
-  if (!existsSync(file)) {
-    throw new Error(`the native engine is not built (no ${file}): run "npm run build:native"`);
+  const file = findAddon();
+  if (file === undefined) {
+    throw new Error(`the native engine is not built (no ${ADDON_FILE}): run "npm run build:native"`);
   }
   loaded = createRequire(import.meta.url)(file) as NativeAddon;
   return loaded;
