@@ -1,0 +1,222 @@
+// Node-API binding of the engine: prove() runs off the JS thread and returns a task with a promise and
+// cancel/pause/resume; progress arrives on the JS thread, throttled.
+#include <napi.h>
+
+#include <chrono>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "../engine.hpp"
+#include "key_cache.hpp"
+
+namespace proverdesk {
+namespace {
+
+constexpr std::size_t kDefaultKeyCacheBytes = std::size_t{2} << 30;  // 2 GiB until the app sets its limit
+KeyCache& keyCache() {
+  static KeyCache cache(kDefaultKeyCacheBytes);
+  return cache;
+}
+
+const char* phaseName(Phase phase) {
+  switch (phase) {
+    case Phase::LoadKey: return "load-key";
+    case Phase::Witness: return "witness";
+    case Phase::BuildABC: return "build-abc";
+    case Phase::Ntt: return "ntt";
+    case Phase::MsmA: return "msm-a";
+    case Phase::MsmB2: return "msm-b2";
+    case Phase::MsmB1: return "msm-b1";
+    case Phase::MsmC: return "msm-c";
+    case Phase::MsmH: return "msm-h";
+    case Phase::Finish: return "finish";
+  }
+  return "unknown";
+}
+
+struct Progress {
+  Phase phase;
+  double fraction;
+};
+
+class ProveWorker final : public Napi::AsyncProgressQueueWorker<Progress> {
+ public:
+  ProveWorker(Napi::Env env, Napi::Function onProgress, std::string zkeyPath, std::vector<std::uint8_t> witness,
+              unsigned threads, std::shared_ptr<ProveControl> control)
+      : Napi::AsyncProgressQueueWorker<Progress>(Napi::Function::New(env, [](const Napi::CallbackInfo&) {})),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        onProgress_(Napi::Persistent(onProgress)),
+        zkeyPath_(std::move(zkeyPath)),
+        witness_(std::move(witness)),
+        threads_(threads),
+        control_(std::move(control)) {}
+
+  Napi::Promise promise() const { return deferred_.Promise(); }
+
+ protected:
+  void Execute(const ExecutionProgress& progress) override {
+    try {
+      const auto started = std::chrono::steady_clock::now();
+      progress.Send(std::vector<Progress>{{Phase::LoadKey, 0.0}}.data(), 1);
+      auto [key, cached] = keyCache().get(zkeyPath_, threads_);
+      keyCached_ = cached;
+      const double loadKeyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      control_->checkpoint();
+
+      // Only meaningful steps reach JS: a new phase, 1 % more, or 100 ms since the last report.
+      Phase lastPhase = Phase::LoadKey;
+      double lastFraction = -1.0;
+      auto lastSent = std::chrono::steady_clock::now();
+      ProveOptions options{threads_, control_.get(), [&](Phase phase, double fraction) {
+                             const auto now = std::chrono::steady_clock::now();
+                             if (phase == lastPhase && fraction < 1.0 && fraction - lastFraction < 0.01 &&
+                                 now - lastSent < std::chrono::milliseconds(100)) {
+                               return;
+                             }
+                             lastPhase = phase;
+                             lastFraction = fraction;
+                             lastSent = now;
+                             const Progress update{phase, fraction};
+                             progress.Send(&update, 1);
+                           }};
+      result_ = prove(*key, witness_, options);
+      result_.times.loadKeyMs = loadKeyMs;
+      totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    } catch (const Cancelled&) {
+      errorCode_ = "cancelled";
+      SetError("cancelled");
+    } catch (const EngineError& error) {
+      errorCode_ = "bad-input";
+      SetError(error.what());
+    } catch (const std::bad_alloc&) {
+      errorCode_ = "engine";
+      SetError("the engine ran out of memory");
+    } catch (const std::exception& error) {
+      errorCode_ = "engine";
+      SetError(std::string("engine failure: ") + error.what());
+    }
+  }
+
+  void OnProgress(const Progress* updates, std::size_t count) override {
+    Napi::HandleScope scope(Env());
+    for (std::size_t i = 0; i < count; ++i) {
+      onProgress_.Call({Napi::String::New(Env(), phaseName(updates[i].phase)),
+                        Napi::Number::New(Env(), updates[i].fraction)});
+    }
+  }
+
+  void OnOK() override {
+    Napi::Env env = Env();
+    Napi::Object stats = Napi::Object::New(env);
+    Napi::Object phaseMs = Napi::Object::New(env);
+    for (const auto& [phase, ms] : result_.times.entries()) phaseMs.Set(phaseName(phase), ms);
+    stats.Set("phaseMs", phaseMs);
+    stats.Set("totalMs", totalMs_);
+    stats.Set("peakBytes", static_cast<double>(result_.peakBytes));
+    stats.Set("keyCached", keyCached_);
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("proofJson", result_.proofJson);
+    out.Set("publicJson", result_.publicJson);
+    out.Set("stats", stats);
+    deferred_.Resolve(out);
+  }
+
+  void OnError(const Napi::Error& error) override {
+    Napi::Error rejection = Napi::Error::New(Env(), error.Message());
+    rejection.Set("code", Napi::String::New(Env(), errorCode_));
+    deferred_.Reject(rejection.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  Napi::FunctionReference onProgress_;
+  std::string zkeyPath_;
+  std::vector<std::uint8_t> witness_;
+  unsigned threads_;
+  std::shared_ptr<ProveControl> control_;
+  ProveResult result_;
+  bool keyCached_ = false;
+  double totalMs_ = 0;
+  std::string errorCode_ = "engine";
+};
+
+Napi::Value Prove(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[0].IsString() || !info[1].IsTypedArray() || !info[2].IsNumber() ||
+      !info[3].IsFunction()) {
+    throw Napi::TypeError::New(env, "prove(zkeyPath: string, witness: Uint8Array, threads: number, onProgress)");
+  }
+  const double threads = info[2].As<Napi::Number>().DoubleValue();
+  if (!(threads >= 1) || threads != static_cast<double>(static_cast<unsigned>(threads))) {
+    throw Napi::RangeError::New(env, "threads must be a whole number of at least 1");
+  }
+  Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
+  std::vector<std::uint8_t> witness(bytes.Data(), bytes.Data() + bytes.ByteLength());
+
+  auto control = std::make_shared<ProveControl>();
+  auto* worker = new ProveWorker(env, info[3].As<Napi::Function>(), info[0].As<Napi::String>().Utf8Value(),
+                                 std::move(witness), static_cast<unsigned>(threads), control);
+  Napi::Object task = Napi::Object::New(env);
+  task.Set("promise", worker->promise());
+  task.Set("cancel", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->cancel(); }));
+  task.Set("pause", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->pause(); }));
+  task.Set("resume", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->resume(); }));
+  worker->Queue();  // node-addon-api deletes the worker when it completes
+  return task;
+}
+
+Napi::Value EstimateMemory(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsString() || !info[1].IsNumber() || info[1].As<Napi::Number>().Uint32Value() < 1) {
+    throw Napi::TypeError::New(env, "estimateMemory(zkeyPath: string, threads: number >= 1)");
+  }
+  try {
+    const unsigned threads = info[1].As<Napi::Number>().Uint32Value();
+    auto [key, cached] = keyCache().get(info[0].As<Napi::String>().Utf8Value(), threads);
+    return Napi::Number::New(env, static_cast<double>(estimateMemory(*key, threads)));
+  } catch (const std::exception& error) {
+    throw Napi::Error::New(env, error.what());
+  }
+}
+
+Napi::Value Devices(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const CpuInfo cpu = cpuInfo();
+  Napi::Object entry = Napi::Object::New(env);
+  entry.Set("kind", "cpu");
+  entry.Set("name", cpu.model);
+  entry.Set("cores", cpu.cores);
+  Napi::Array features = Napi::Array::New(env, cpu.simd.size());
+  for (std::size_t i = 0; i < cpu.simd.size(); ++i) features.Set(static_cast<uint32_t>(i), cpu.simd[i]);
+  entry.Set("features", features);
+  // GPUs join this list when the CUDA backend is built and a driver answers (a later issue).
+  Napi::Array devices = Napi::Array::New(env, 1);
+  devices.Set(0u, entry);
+  return devices;
+}
+
+Napi::Value SetKeyCacheLimit(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber() || info[0].As<Napi::Number>().DoubleValue() < 0) {
+    throw Napi::TypeError::New(env, "setKeyCacheLimit(bytes: number >= 0)");
+  }
+  keyCache().setLimit(static_cast<std::size_t>(info[0].As<Napi::Number>().DoubleValue()));
+  return env.Undefined();
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("prove", Napi::Function::New(env, Prove));
+  exports.Set("estimateMemory", Napi::Function::New(env, EstimateMemory));
+  exports.Set("devices", Napi::Function::New(env, Devices));
+  exports.Set("setKeyCacheLimit", Napi::Function::New(env, SetKeyCacheLimit));
+  return exports;
+}
+
+}  // namespace
+}  // namespace proverdesk
+
+// The macro pastes its argument into a name, so it needs an unqualified function.
+static Napi::Object InitEngine(Napi::Env env, Napi::Object exports) { return proverdesk::Init(env, exports); }
+NODE_API_MODULE(proverdesk_engine, InitEngine)

@@ -1,0 +1,64 @@
+#include "field/uint256.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace proverdesk {
+
+unsigned U256::bitLength() const {
+  for (int i = 3; i >= 0; --i) {
+    if (limb[i] != 0) return static_cast<unsigned>(i * 64 + 64 - __builtin_clzll(limb[i]));
+  }
+  return 0;
+}
+
+U256 U256::fromDecimal(std::string_view text) {
+  if (text.empty()) throw std::invalid_argument("empty decimal number");
+  U256 value;
+  for (const char ch : text) {
+    if (ch < '0' || ch > '9') throw std::invalid_argument("not a decimal number: " + std::string(text));
+    uint64_t carry = static_cast<uint64_t>(ch - '0');
+    for (auto& l : value.limb) {
+      const u128 t = static_cast<u128>(l) * 10 + carry;
+      l = static_cast<uint64_t>(t);
+      carry = static_cast<uint64_t>(t >> 64);
+    }
+    if (carry != 0) throw std::invalid_argument("decimal number does not fit in 256 bits");
+  }
+  return value;
+}
+
+std::string U256::toDecimal() const {
+  if (isZero()) return "0";
+  U256 v = *this;
+  std::string digits;
+  while (!v.isZero()) {
+    uint64_t rem = 0;
+    for (int i = 3; i >= 0; --i) {
+      const u128 cur = (static_cast<u128>(rem) << 64) | v.limb[i];
+      v.limb[i] = static_cast<uint64_t>(cur / 10);
+      rem = static_cast<uint64_t>(cur % 10);
+    }
+    digits.push_back(static_cast<char>('0' + rem));
+  }
+  std::reverse(digits.begin(), digits.end());
+  return digits;
+}
+
+U256 U256::fromBytesLE(std::span<const uint8_t> bytes) {
+  if (bytes.size() != 32) throw std::invalid_argument("a 256-bit integer needs 32 bytes");
+  U256 v;
+  for (size_t l = 0; l < 4; ++l) {
+    uint64_t word = 0;
+    for (size_t b = 8; b-- > 0;) word = (word << 8) | bytes[l * 8 + b];  // compiles to one load on little-endian
+    v.limb[l] = word;
+  }
+  return v;
+}
+
+void U256::toBytesLE(std::span<uint8_t> out) const {
+  if (out.size() != 32) throw std::invalid_argument("a 256-bit integer needs 32 bytes");
+  for (size_t i = 0; i < 32; ++i) out[i] = static_cast<uint8_t>(limb[i / 8] >> (8 * (i % 8)));
+}
+
+}  // namespace proverdesk
