@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -45,6 +45,8 @@ const SOURCES_DIR = join(REPO_ROOT, 'test/fixtures/circuits');
 const NODE_MODULES = join(REPO_ROOT, 'node_modules');
 /** The shared test ptau files (see ../shared/fixtures/README.md); PROVERDESK_PTAU_DIR points elsewhere. */
 const PTAU_DIR = process.env.PROVERDESK_PTAU_DIR ?? join(REPO_ROOT, '../shared/fixtures/ptau');
+/** A ptau lock older than this was left by a worker that died (making 2^13 takes a few minutes). */
+const PTAU_LOCK_STALE_MS = 20 * 60_000;
 /** The fixture ptau files, smallest first. */
 const PTAU_POWERS = [12, 14, 16];
 /** --O2 removes linear constraints: the Poseidon circuits are half the size they are at circom's default --O1. */
@@ -174,6 +176,24 @@ async function generatedPtau(power: number): Promise<string> {
   const target = join(dir, `pot${power}-insecure-test.ptau`);
   if (existsSync(target)) return target;
   await mkdir(dir, { recursive: true });
+  // One test worker makes it; the others wait for it rather than spend minutes making the same file.
+  const lock = `${target}.lock`;
+  while (!(await mkdir(lock).then(() => true, () => false))) {
+    if (existsSync(target)) return target;
+    const age = Date.now() - (await stat(lock).then((s) => s.mtimeMs, () => Date.now()));
+    if (age > PTAU_LOCK_STALE_MS) await rm(lock, { recursive: true, force: true }); // its maker died
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  try {
+    if (existsSync(target)) return target;
+    await makePtau(dir, target, power);
+    return target;
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+async function makePtau(dir: string, target: string, power: number): Promise<void> {
   const staging = join(dir, `.tmp-${process.pid}-${power}`);
   const curve = await snarkjs.curves.getCurveFromName('bn128');
   const logger = collectingLogger();
@@ -183,7 +203,6 @@ async function generatedPtau(power: number): Promise<string> {
   await rm(`${staging}-0`);
   await rm(`${staging}-1`);
   await rename(staging, target); // atomic: a concurrent builder either sees the whole file or none
-  return target;
 }
 
 /** Moves a finished build into place in one rename; if another worker got there first, its build stays. */
