@@ -1,6 +1,7 @@
 // `proverdesk <command>`: the command line. `npm start` runs `proverdesk start`.
 import { findPackage } from './package-root.js';
 import { UsageError } from './cli-options.js';
+import { DEV_SETUP_HELP, devSetup } from './commands/dev-setup.js';
 import { devices } from './commands/devices.js';
 import { prove, PROVE_HELP } from './commands/prove.js';
 import { start, START_HELP } from './commands/start.js';
@@ -17,14 +18,16 @@ Commands:
   prove      Make a Groth16 proof of a circom circuit with the native engine.
   verify     Check a Groth16 proof against its verification key.
   devices    List the devices the native engine can prove on.
+  dev-setup  Make an INSECURE test-only Groth16 key for a circuit (benchmarks only).
   help       Show this help.
   --version  Print the version.
 
 ${START_HELP}
 ${PROVE_HELP}
-${VERIFY_HELP}`;
+${VERIFY_HELP}
+${DEV_SETUP_HELP}`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup };
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

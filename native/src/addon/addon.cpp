@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../engine.hpp"
+#include "../setup/dev_setup.hpp"
 #include "key_cache.hpp"
 
 namespace proverdesk {
@@ -167,6 +168,113 @@ Napi::Value Prove(const Napi::CallbackInfo& info) {
   return task;
 }
 
+struct SetupProgress {
+  const char* stage;  // a static string from devSetup
+  double fraction;
+};
+
+// The INSECURE test-only key generation (setup/dev_setup.hpp), off the JS thread like a proof.
+class DevSetupWorker final : public Napi::AsyncProgressQueueWorker<SetupProgress> {
+ public:
+  DevSetupWorker(Napi::Env env, Napi::Function onProgress, std::string r1csPath, std::string zkeyPath, unsigned threads,
+                 std::shared_ptr<ProveControl> control)
+      : Napi::AsyncProgressQueueWorker<SetupProgress>(Napi::Function::New(env, [](const Napi::CallbackInfo&) {})),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        onProgress_(Napi::Persistent(onProgress)),
+        r1csPath_(std::move(r1csPath)),
+        zkeyPath_(std::move(zkeyPath)),
+        threads_(threads),
+        control_(std::move(control)) {}
+
+  Napi::Promise promise() const { return deferred_.Promise(); }
+
+ protected:
+  void Execute(const ExecutionProgress& progress) override {
+    try {
+      const auto started = std::chrono::steady_clock::now();
+      const char* lastStage = nullptr;
+      double lastFraction = -1.0;
+      DevSetupOptions options{threads_, control_.get(), [&](const char* stage, double fraction) {
+                                if (stage == lastStage && fraction < 1.0 && fraction - lastFraction < 0.01) return;
+                                lastStage = stage;
+                                lastFraction = fraction;
+                                const SetupProgress update{stage, fraction};
+                                progress.Send(&update, 1);
+                              }};
+      summary_ = devSetup(r1csPath_, zkeyPath_, options);
+      totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    } catch (const Cancelled&) {
+      errorCode_ = "cancelled";
+      SetError("cancelled");
+    } catch (const EngineError& error) {
+      errorCode_ = "bad-input";
+      SetError(error.what());
+    } catch (const std::bad_alloc&) {
+      errorCode_ = "engine";
+      SetError("the engine ran out of memory");
+    } catch (const std::exception& error) {
+      errorCode_ = "engine";
+      SetError(std::string("engine failure: ") + error.what());
+    }
+  }
+
+  void OnProgress(const SetupProgress* updates, std::size_t count) override {
+    Napi::HandleScope scope(Env());
+    for (std::size_t i = 0; i < count; ++i) {
+      onProgress_.Call({Napi::String::New(Env(), updates[i].stage), Napi::Number::New(Env(), updates[i].fraction)});
+    }
+  }
+
+  void OnOK() override {
+    Napi::Env env = Env();
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("nVars", summary_.nVars);
+    out.Set("nPublic", summary_.nPublic);
+    out.Set("nConstraints", summary_.nConstraints);
+    out.Set("domainSize", summary_.domainSize);
+    out.Set("totalMs", totalMs_);
+    deferred_.Resolve(out);
+  }
+
+  void OnError(const Napi::Error& error) override {
+    Napi::Error rejection = Napi::Error::New(Env(), error.Message());
+    rejection.Set("code", Napi::String::New(Env(), errorCode_));
+    deferred_.Reject(rejection.Value());
+  }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  Napi::FunctionReference onProgress_;
+  std::string r1csPath_;
+  std::string zkeyPath_;
+  unsigned threads_;
+  std::shared_ptr<ProveControl> control_;
+  DevSetupSummary summary_;
+  double totalMs_ = 0;
+  std::string errorCode_ = "engine";
+};
+
+Napi::Value DevSetup(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 4 || !info[0].IsString() || !info[1].IsString() || !info[2].IsNumber() || !info[3].IsFunction()) {
+    throw Napi::TypeError::New(env, "devSetup(r1csPath: string, zkeyPath: string, threads: number, onProgress)");
+  }
+  const double threads = info[2].As<Napi::Number>().DoubleValue();
+  if (!(threads >= 1) || threads != static_cast<double>(static_cast<unsigned>(threads))) {
+    throw Napi::RangeError::New(env, "threads must be a whole number of at least 1");
+  }
+  auto control = std::make_shared<ProveControl>();
+  auto* worker = new DevSetupWorker(env, info[3].As<Napi::Function>(), info[0].As<Napi::String>().Utf8Value(),
+                                    info[1].As<Napi::String>().Utf8Value(), static_cast<unsigned>(threads), control);
+  Napi::Object task = Napi::Object::New(env);
+  task.Set("promise", worker->promise());
+  task.Set("cancel", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->cancel(); }));
+  task.Set("pause", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->pause(); }));
+  task.Set("resume", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->resume(); }));
+  worker->Queue();
+  return task;
+}
+
 Napi::Value EstimateMemory(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 2 || !info[0].IsString() || !info[1].IsNumber() || info[1].As<Napi::Number>().Uint32Value() < 1) {
@@ -208,6 +316,7 @@ Napi::Value SetKeyCacheLimit(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("prove", Napi::Function::New(env, Prove));
+  exports.Set("devSetup", Napi::Function::New(env, DevSetup));
   exports.Set("estimateMemory", Napi::Function::New(env, EstimateMemory));
   exports.Set("devices", Napi::Function::New(env, Devices));
   exports.Set("setKeyCacheLimit", Napi::Function::New(env, SetKeyCacheLimit));

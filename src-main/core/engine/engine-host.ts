@@ -1,8 +1,16 @@
 // The app's side of the engine process: one long-lived process (so parsed proving keys stay cached between
 // proofs), started on first use and again after a crash. A crash or out-of-memory fails the jobs it was
 // running with a clear message; the app goes on.
-import type { EngineChannel, EngineErrorCode, EngineLauncher, EngineMessage, HostMessage, ProveRequest } from './engine-protocol.js';
-import type { EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+import type {
+  DevSetupRequest,
+  EngineChannel,
+  EngineErrorCode,
+  EngineLauncher,
+  EngineMessage,
+  HostMessage,
+  ProveRequest,
+} from './engine-protocol.js';
+import type { DevSetupStage, DevSetupSummary, EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
 
 export class EngineError extends Error {
   constructor(
@@ -38,10 +46,22 @@ export interface ProveHandle {
   resume(): void;
 }
 
+/** A running INSECURE test-only key generation (see EngineHost.devSetup). */
+export interface DevSetupHandle {
+  readonly result: Promise<DevSetupSummary>;
+  /** Cooperative cancel: stops at the next chunk boundary; no key file is left behind. */
+  cancel(): void;
+  /** Hard cancel: ends the engine process at once. */
+  kill(): void;
+  pause(): void;
+  resume(): void;
+}
+
 interface Pending {
   resolve(message: EngineMessage): void;
   reject(error: EngineError): void;
   onProgress?: (phase: EnginePhase, fraction: number) => void;
+  onSetupProgress?: (stage: DevSetupStage, fraction: number) => void;
 }
 
 export class EngineHost {
@@ -71,11 +91,33 @@ export class EngineHost {
         stats: message.stats,
       };
     });
+    return { result, ...this.controls(id) };
+  }
+
+  /**
+   * Makes an INSECURE, test-only Groth16 key for a circuit's .r1cs (random secrets, no ceremony), for
+   * benchmarks. The key file appears only when complete.
+   */
+  devSetup(request: DevSetupRequest, onProgress?: (stage: DevSetupStage, fraction: number) => void): DevSetupHandle {
+    if (!Number.isInteger(request.threads) || request.threads < 1) {
+      throw new EngineError('bad-input', `threads must be a whole number of at least 1 (got ${request.threads})`);
+    }
+    const id = this.nextId++;
+    const answer = new Promise<EngineMessage>((resolve, reject) => {
+      this.send(id, { type: 'dev-setup', id, ...request }, { resolve, reject, ...(onProgress ? { onSetupProgress: onProgress } : {}) });
+    });
+    const result = answer.then((message) => {
+      if (message.type !== 'set-up') throw new EngineError('engine', `unexpected engine answer '${message.type}'`);
+      return message.summary;
+    });
+    return { result, ...this.controls(id) };
+  }
+
+  private controls(id: number): { cancel(): void; pause(): void; resume(): void; kill(): void } {
     const control = (type: 'cancel' | 'pause' | 'resume') => () => {
       if (this.pending.has(id)) this.channel?.send({ type, id });
     };
     return {
-      result,
       cancel: control('cancel'),
       pause: control('pause'),
       resume: control('resume'),
@@ -121,14 +163,18 @@ export class EngineHost {
     onProgress?: (phase: EnginePhase, fraction: number) => void,
   ): Promise<EngineMessage> {
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
-      try {
-        this.ensureChannel().send(message);
-      } catch (error) {
-        this.pending.delete(id);
-        reject(new EngineError('engine', `cannot reach the engine process: ${(error as Error).message}`));
-      }
+      this.send(id, message, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
     });
+  }
+
+  private send(id: number, message: HostMessage, pending: Pending): void {
+    this.pending.set(id, pending);
+    try {
+      this.ensureChannel().send(message);
+    } catch (error) {
+      this.pending.delete(id);
+      pending.reject(new EngineError('engine', `cannot reach the engine process: ${(error as Error).message}`));
+    }
   }
 
   private ensureChannel(): EngineChannel {
@@ -153,6 +199,10 @@ export class EngineHost {
     if (!pending) return;
     if (message.type === 'progress') {
       pending.onProgress?.(message.phase, message.fraction);
+      return;
+    }
+    if (message.type === 'setup-progress') {
+      pending.onSetupProgress?.(message.stage, message.fraction);
       return;
     }
     this.pending.delete(message.id);

@@ -1,7 +1,7 @@
 // Entry point of the engine process: runs the native addon on behalf of the app, one message at a time in,
 // progress and results out. A crash here ends only this process.
 import type { EngineErrorCode, EngineMessage, HostMessage } from './engine-protocol.js';
-import { loadNativeAddon, type NativeProveTask } from './native-addon.js';
+import { loadNativeAddon } from './native-addon.js';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: HostMessage }) => void): void;
@@ -34,7 +34,8 @@ const failure = (id: number, error: unknown): EngineMessage => ({
 });
 
 const channel = connect();
-const tasks = new Map<number, NativeProveTask>();
+/** Running proofs and dev-setups, by request id. */
+const tasks = new Map<number, { cancel(): void; pause(): void; resume(): void }>();
 
 channel.listen((message) => {
   try {
@@ -46,6 +47,17 @@ channel.listen((message) => {
         tasks.set(message.id, task);
         task.promise
           .then((result) => channel.send({ type: 'proved', id: message.id, ...result }))
+          .catch((error: unknown) => channel.send(failure(message.id, error)))
+          .finally(() => tasks.delete(message.id));
+        return;
+      }
+      case 'dev-setup': {
+        const task = loadNativeAddon().devSetup(message.r1csPath, message.zkeyPath, message.threads, (stage, fraction) =>
+          channel.send({ type: 'setup-progress', id: message.id, stage, fraction }),
+        );
+        tasks.set(message.id, task);
+        task.promise
+          .then((summary) => channel.send({ type: 'set-up', id: message.id, summary }))
           .catch((error: unknown) => channel.send(failure(message.id, error)))
           .finally(() => tasks.delete(message.id));
         return;

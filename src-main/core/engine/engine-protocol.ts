@@ -1,5 +1,5 @@
 // Messages between the app and its engine process (child_process headless, utilityProcess in Electron).
-import type { EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+import type { DevSetupStage, DevSetupSummary, EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
 
 export interface ProveRequest {
   zkeyPath: string;
@@ -9,8 +9,16 @@ export interface ProveRequest {
   threads: number;
 }
 
+/** An INSECURE test-only Groth16 key for a circuit (see NativeAddon.devSetup). */
+export interface DevSetupRequest {
+  r1csPath: string;
+  zkeyPath: string;
+  threads: number;
+}
+
 export type HostMessage =
   | ({ type: 'prove'; id: number } & ProveRequest)
+  | ({ type: 'dev-setup'; id: number } & DevSetupRequest)
   | { type: 'cancel' | 'pause' | 'resume'; id: number }
   | { type: 'estimate-memory'; id: number; zkeyPath: string; threads: number }
   | { type: 'devices'; id: number }
@@ -21,6 +29,8 @@ export type EngineErrorCode = 'cancelled' | 'bad-input' | 'engine';
 export type EngineMessage =
   | { type: 'progress'; id: number; phase: EnginePhase; fraction: number }
   | { type: 'proved'; id: number; proofJson: string; publicJson: string; stats: ProveStats }
+  | { type: 'setup-progress'; id: number; stage: DevSetupStage; fraction: number }
+  | { type: 'set-up'; id: number; summary: DevSetupSummary }
   | { type: 'answer'; id: number; value: number | NativeDevice[] | null }
   | { type: 'failed'; id: number; code: EngineErrorCode; message: string };
 

@@ -50,6 +50,34 @@ export interface NativeDevice {
   memoryBytes?: number;
 }
 
+/** Steps of the INSECURE test-only key generation, in order. */
+export type DevSetupStage =
+  | 'lagrange'
+  | 'read-r1cs'
+  | 'points-ic'
+  | 'points-h'
+  | 'points-c'
+  | 'points-a'
+  | 'points-b1'
+  | 'points-b2';
+
+/** What an INSECURE test-only Groth16 key was made for. */
+export interface DevSetupSummary {
+  nVars: number;
+  nPublic: number;
+  nConstraints: number;
+  domainSize: number;
+  totalMs: number;
+}
+
+/** A running dev-setup inside the addon; cancel makes its promise reject with `code` 'cancelled'. */
+export interface NativeDevSetupTask {
+  readonly promise: Promise<DevSetupSummary>;
+  cancel(): void;
+  pause(): void;
+  resume(): void;
+}
+
 export interface NativeAddon {
   prove(
     zkeyPath: string,
@@ -57,6 +85,16 @@ export interface NativeAddon {
     threads: number,
     onProgress: (phase: EnginePhase, fraction: number) => void,
   ): NativeProveTask;
+  /**
+   * Writes an INSECURE, test-only Groth16 key for the circuit's .r1cs to zkeyPath, from random secrets this
+   * process knew (no powers-of-tau ceremony): for benchmarks only. The file appears only when complete.
+   */
+  devSetup(
+    r1csPath: string,
+    zkeyPath: string,
+    threads: number,
+    onProgress: (stage: DevSetupStage, fraction: number) => void,
+  ): NativeDevSetupTask;
   /** Peak bytes a proof with this key and thread count needs beyond the key itself. */
   estimateMemory(zkeyPath: string, threads: number): number;
   devices(): NativeDevice[];
