@@ -88,3 +88,20 @@ TEST(fq2_arithmetic) {
   const Fq2 u{Fq::zero(), Fq::one()};
   CHECK(u * u == -Fq2::one());
 }
+
+// squared() has its own BMI2/ADX routine; it must agree with multiplication, including at the top of the range.
+TEST(squaring_matches_multiplication) {
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 2000; ++i) {
+    const Fq a = randomElement<Fq>(rng);
+    const Fr b = randomElement<Fr>(rng);
+    CHECK(a.squared() == a * a);
+    CHECK(b.squared() == b * b);
+  }
+  const Fq pm1 = -Fq::one();
+  const Fr rm1 = -Fr::one();
+  CHECK(pm1.squared() == Fq::one());
+  CHECK(rm1.squared() == Fr::one());
+  CHECK((pm1 - Fq::one()).squared() == Fq::fromUint(4));
+  CHECK(Fq::zero().squared().isZero());
+}

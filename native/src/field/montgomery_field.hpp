@@ -71,7 +71,16 @@ class MontgomeryField {
     montgomeryMultiply(r.m_, a.m_, b.m_);
     return r;
   }
-  MontgomeryField squared() const { return *this * *this; }
+  [[gnu::always_inline]] MontgomeryField squared() const {
+#ifdef PROVERDESK_HAVE_ADX_ASM
+    if (kUseAdx) {
+      MontgomeryField r;
+      montgomerySquareAdx(r.m_.limb.data(), m_.limb.data(), Params::modulus.limb.data(), Params::inv);
+      return r;
+    }
+#endif
+    return *this * *this;
+  }
 
   MontgomeryField pow(const U256& exponent) const {
     MontgomeryField result = one();
@@ -82,46 +91,63 @@ class MontgomeryField {
     return result;
   }
 
-  // Binary extended Euclid on the Montgomery representation aR, giving (aR)^-1; one Montgomery product
-  // with R^3 turns that into a^-1·R. Variable time: it is used on public data and per-proof blinding only.
+  // Kaliski's almost inverse on the Montgomery representation aR gives x = (aR)^-1·2^k (254 ≤ k ≤ 508) with
+  // shifts, additions and subtractions only (no modular halving); three Montgomery products then turn x into
+  // a^-1·R. Variable time: it is used on public data and per-proof blinding only.
   MontgomeryField inverse() const {
     if (isZero()) throw std::domain_error(std::string("inverse of zero in ") + Params::name);
-    U256 u = m_;
-    U256 v = Params::modulus;
-    U256 x1{{1, 0, 0, 0}};
-    U256 x2{};
-    const auto halve = [](U256& x) {  // x ← x/2 mod p
-      uint64_t top = 0;
-      if (x.limb[0] & 1) top = addWithCarry(x, x, Params::modulus);
-      for (int i = 0; i < 3; ++i) x.limb[i] = (x.limb[i] >> 1) | (x.limb[i + 1] << 63);
-      x.limb[3] = (x.limb[3] >> 1) | (top << 63);
-    };
-    const auto shiftRight = [](U256& x) {
-      for (int i = 0; i < 3; ++i) x.limb[i] = (x.limb[i] >> 1) | (x.limb[i + 1] << 63);
-      x.limb[3] >>= 1;
-    };
-    const U256 one{{1, 0, 0, 0}};
-    while (!(u == one) && !(v == one)) {
-      while ((u.limb[0] & 1) == 0) {
-        shiftRight(u);
-        halve(x1);
-      }
-      while ((v.limb[0] & 1) == 0) {
-        shiftRight(v);
-        halve(x2);
-      }
-      if (!(u < v)) {
+    U256 u = Params::modulus;
+    U256 v = m_;
+    U256 r{};
+    U256 s{{1, 0, 0, 0}};
+    unsigned k = 0;
+    // r and s never exceed 2p < 2^255, so the doublings cannot overflow.
+    for (; !v.isZero(); ++k) {
+      if ((u.limb[0] & 1) == 0) {
+        shiftRight1(u);
+        shiftLeft1(s);
+      } else if ((v.limb[0] & 1) == 0) {
+        shiftRight1(v);
+        shiftLeft1(r);
+      } else if (v < u) {
         subWithBorrow(u, u, v);
-        x1 = (fromMontgomery(x1) - fromMontgomery(x2)).m_;
+        shiftRight1(u);
+        addWithCarry(r, r, s);
+        shiftLeft1(s);
       } else {
         subWithBorrow(v, v, u);
-        x2 = (fromMontgomery(x2) - fromMontgomery(x1)).m_;
+        shiftRight1(v);
+        addWithCarry(s, s, r);
+        shiftLeft1(r);
       }
     }
-    return fromMontgomery(u == one ? x1 : x2) * fromMontgomery(Params::r3);
+    if (!(r < Params::modulus)) subWithBorrow(r, r, Params::modulus);
+    U256 x;
+    subWithBorrow(x, Params::modulus, r);  // x = (aR)^-1·2^k
+    // a^-1·R = x·R^2·2^-k: multiply by R^3 (giving x·R^2), then by 2^(512-k) and by 1 (each divides by R).
+    MontgomeryField twoPow = fromMontgomery(U256{});
+    const unsigned j = 512 - k;
+    if (j < 254) {
+      U256 bit{};
+      bit.limb[j / 64] = uint64_t{1} << (j % 64);
+      twoPow = fromMontgomery(bit);
+    } else {
+      twoPow = fromMontgomery(U256{{0, 0, 0, uint64_t{1} << 61}});  // 2^253
+      for (unsigned i = 253; i < j; ++i) twoPow = twoPow + twoPow;
+    }
+    return fromMontgomery(x) * fromMontgomery(Params::r3) * twoPow * fromMontgomery(U256{{1, 0, 0, 0}});
   }
 
  private:
+  static constexpr void shiftRight1(U256& x) {
+    for (int i = 0; i < 3; ++i) x.limb[i] = (x.limb[i] >> 1) | (x.limb[i + 1] << 63);
+    x.limb[3] >>= 1;
+  }
+  static constexpr void shiftLeft1(U256& x) {
+    for (int i = 3; i > 0; --i) x.limb[i] = (x.limb[i] << 1) | (x.limb[i - 1] >> 63);
+    x.limb[0] <<= 1;
+  }
+
   // CIOS Montgomery multiplication without the final carry words ("no-carry" variant): valid because the
   // top limb of the modulus is below 2^62, so intermediate values never exceed 4 limbs plus a bit.
   // Kept out of line: inlining dozens of these into curve formulas spills registers and runs slower.
@@ -129,10 +155,7 @@ class MontgomeryField {
   [[gnu::always_inline]] static void montgomeryMultiply(U256& out, const U256& x, const U256& y) {
 #ifdef PROVERDESK_HAVE_ADX_ASM
     if (kUseAdx) {
-      U256 t;
-      montgomeryMultiplyAdx(t.limb.data(), x.limb.data(), y.limb.data(), Params::modulus.limb.data(), Params::inv);
-      reduceBelowModulus(t);
-      out = t;
+      montgomeryMultiplyAdx(out.limb.data(), x.limb.data(), y.limb.data(), Params::modulus.limb.data(), Params::inv);
       return;
     }
 #endif

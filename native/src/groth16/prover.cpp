@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "groth16/random_scalar.hpp"
+#include "msm/huge_page_allocator.hpp"
 #include "msm/pippenger.hpp"
 #include "ntt/ntt.hpp"
 
@@ -15,8 +16,8 @@ namespace {
 constexpr size_t kElementwiseChunk = size_t{1} << 14;
 
 // Evaluations of A·w and B·w on the domain (Montgomery form), and C = A∘B pointwise, as snarkjs's buildABC.
-void buildAbc(const ProvingKey& key, std::span<const U256> witness, std::vector<Fr>& a, std::vector<Fr>& b,
-              std::vector<Fr>& c, WorkerPool& pool, ProofRun& run) {
+void buildAbc(const ProvingKey& key, std::span<const U256> witness, HugePageVector<Fr>& a, HugePageVector<Fr>& b,
+              HugePageVector<Fr>& c, WorkerPool& pool, ProofRun& run) {
   std::atomic<size_t> done{0};
   pool.run(key.groups(), [&](size_t group) {
     for (size_t i = key.groupStart[group]; i < key.groupStart[group + 1]; ++i) {
@@ -38,7 +39,7 @@ void buildAbc(const ProvingKey& key, std::span<const U256> witness, std::vector<
 
 // Moves each of a, b, c from evaluations on the domain to evaluations on the odd coset inc·ω^i
 // (inc is a primitive 2n-th root of unity): inverse NTT, scale coefficients by inc^j / n, forward NTT.
-void toOddCoset(const ProvingKey& key, std::vector<Fr>* polys[3], WorkerPool& pool, ProofRun& run) {
+void toOddCoset(const ProvingKey& key, HugePageVector<Fr>* polys[3], WorkerPool& pool, ProofRun& run) {
   const NttDomain domain(key.log2Domain);
   const Fr inc = key.log2Domain == FrParams::twoAdicity ? Fr::fromUint(FrParams::nonResidue).squared()
                                                          : rootOfUnity(key.log2Domain + 1);
@@ -51,9 +52,9 @@ void toOddCoset(const ProvingKey& key, std::vector<Fr>* polys[3], WorkerPool& po
 }
 
 // h_i = a_i·b_i − c_i on the coset, as canonical scalars for the H multi-exponentiation.
-std::vector<U256> joinAbc(const std::vector<Fr>& a, const std::vector<Fr>& b, const std::vector<Fr>& c, WorkerPool& pool) {
+HugePageVector<U256> joinAbc(const HugePageVector<Fr>& a, const HugePageVector<Fr>& b, const HugePageVector<Fr>& c, WorkerPool& pool) {
   const size_t n = a.size();
-  std::vector<U256> h(n);
+  HugePageVector<U256> h(n);
   pool.run((n + kElementwiseChunk - 1) / kElementwiseChunk, [&](size_t task) {
     const size_t end = std::min(n, (task + 1) * kElementwiseChunk);
     for (size_t i = task * kElementwiseChunk; i < end; ++i) h[i] = (a[i] * b[i] - c[i]).canonical();
@@ -80,19 +81,19 @@ Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, 
 
   run.begin(Phase::BuildABC);
   run.allocate(3 * polyBytes);
-  std::vector<Fr> a(n), b(n), c(n);
+  HugePageVector<Fr> a(n), b(n), c(n);
   buildAbc(key, witness, a, b, c, pool, run);
 
   run.begin(Phase::Ntt);
   run.allocate(polyBytes);  // twiddle tables
-  std::vector<Fr>* polys[3] = {&a, &b, &c};
+  HugePageVector<Fr>* polys[3] = {&a, &b, &c};
   toOddCoset(key, polys, pool, run);
   run.allocate(n * sizeof(U256));
-  std::vector<U256> h = joinAbc(a, b, c, pool);
+  HugePageVector<U256> h = joinAbc(a, b, c, pool);
   run.release(4 * polyBytes);
-  std::vector<Fr>().swap(a);
-  std::vector<Fr>().swap(b);
-  std::vector<Fr>().swap(c);
+  HugePageVector<Fr>().swap(a);
+  HugePageVector<Fr>().swap(b);
+  HugePageVector<Fr>().swap(c);
 
   const G1 msmA = timedMsm<G1Curve>(Phase::MsmA, key.a, witness, pool, run);
   const G2 msmB2 = timedMsm<G2Curve>(Phase::MsmB2, key.b2, witness, pool, run);

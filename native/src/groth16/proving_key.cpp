@@ -58,14 +58,14 @@ G2Affine readG2(ByteReader& r, const char* where) {
 
 // Points are decoded and checked in parallel chunks.
 template <class Point, class Read>
-std::vector<Point> readPoints(const BinFile& file, uint32_t section, size_t count, size_t pointBytes, Read read, WorkerPool& pool) {
+HugePageVector<Point> readPoints(const BinFile& file, uint32_t section, size_t count, size_t pointBytes, Read read, WorkerPool& pool) {
   const auto bytes = file.section(section);
   if (bytes.size() != count * pointBytes) {
     throw EngineError(std::string("proving key section ") + sectionName(section) + " has " + std::to_string(bytes.size()) +
                       " bytes, expected " + std::to_string(count * pointBytes) + " (truncated or inconsistent key)");
   }
   constexpr size_t kChunk = 4096;
-  std::vector<Point> points(count);
+  HugePageVector<Point> points(count);
   pool.run((count + kChunk - 1) / kChunk, [&](size_t chunk) {
     const size_t begin = chunk * kChunk;
     const size_t end = std::min(count, begin + kChunk);
@@ -106,7 +106,7 @@ void readCoefficients(const BinFile& file, ProvingKey& key) {
   if (r.remaining() != size_t{count} * kEntryBytes) throw EngineError("proving key coefficient section has the wrong size for " + std::to_string(count) + " coefficients");
 
   const auto groupOf = [&](uint32_t constraint) { return static_cast<size_t>(uint64_t{constraint} * kCoefficientGroups / key.domainSize); };
-  std::vector<QapCoefficient> parsed(count);
+  HugePageVector<QapCoefficient> parsed(count);
   std::vector<size_t> groupCount(kCoefficientGroups + 1, 0);
   for (uint32_t i = 0; i < count; ++i) {
     const uint32_t matrix = r.u32();

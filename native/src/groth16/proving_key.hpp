@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "curve/bn254_curves.hpp"
+#include "msm/huge_page_allocator.hpp"
 
 namespace proverdesk {
 
@@ -30,16 +31,16 @@ class ProvingKey {
   G1Affine alpha1, beta1, delta1;
   G2Affine beta2, gamma2, delta2;
 
-  std::vector<G1Affine> ic;  // nPublic + 1
-  std::vector<G1Affine> a;   // nVars
-  std::vector<G1Affine> b1;  // nVars
-  std::vector<G2Affine> b2;  // nVars
-  std::vector<G1Affine> c;   // nVars - nPublic - 1
-  std::vector<G1Affine> h;   // domainSize
+  HugePageVector<G1Affine> ic;  // nPublic + 1
+  HugePageVector<G1Affine> a;   // nVars
+  HugePageVector<G1Affine> b1;  // nVars
+  HugePageVector<G2Affine> b2;  // nVars
+  HugePageVector<G1Affine> c;   // nVars - nPublic - 1
+  HugePageVector<G1Affine> h;   // domainSize
 
   // Coefficients grouped by constraint range: group k holds constraints
   // [k·domainSize/groups, (k+1)·domainSize/groups) and spans coefficients [groupStart[k], groupStart[k+1]).
-  std::vector<QapCoefficient> coefficients;
+  HugePageVector<QapCoefficient> coefficients;
   std::vector<size_t> groupStart;
 
   size_t groups() const { return groupStart.empty() ? 0 : groupStart.size() - 1; }

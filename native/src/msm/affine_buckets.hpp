@@ -11,8 +11,18 @@
 #include <vector>
 
 #include "curve/jacobian.hpp"
+#include "field/fq2.hpp"
 
 namespace proverdesk {
+
+// The batch inversion runs in the base field Fq: an Fq2 denominator d is inverted as conj(d) / norm(d), which
+// costs 2 squarings + 2 multiplications per point instead of three Fq2 multiplications (9 Fq ones).
+namespace affine_detail {
+inline const Fq& norm(const Fq& d) { return d; }
+inline Fq norm(const Fq2& d) { return d.c0.squared() + d.c1.squared(); }
+inline const Fq& inverseFromNorm(const Fq&, const Fq& normInverse) { return normInverse; }
+inline Fq2 inverseFromNorm(const Fq2& d, const Fq& normInverse) { return {d.c0 * normInverse, -(d.c1 * normInverse)}; }
+}  // namespace affine_detail
 
 template <class Curve>
 class AffineBuckets {
@@ -23,7 +33,8 @@ class AffineBuckets {
   explicit AffineBuckets(size_t count)
       : buckets_(count), queued_(count, 0), batchLimit_(std::clamp<size_t>(count / 2, 1, 1024)) {
     batch_.reserve(2 * batchLimit_);
-    inverses_.resize(2 * batchLimit_);
+    prefix_.resize(2 * batchLimit_);
+    norms_.resize(2 * batchLimit_);
   }
 
   // bucket += p (p not at infinity)
@@ -88,30 +99,31 @@ class AffineBuckets {
     const size_t n = batch_.size();
     if (n == 0) return;
     // Denominators: x2 − x1 for an addition, 2y for a doubling, 1 for P + (−P).
-    F acc[2] = {F::one(), F::one()};
+    Fq acc[2] = {Fq::one(), Fq::one()};
     for (size_t i = 0; i < n; ++i) {
-      inverses_[i] = acc[i & 1];  // prefix product within the lane
-      acc[i & 1] *= denominator(buckets_[batch_[i].bucket], batch_[i].point);
+      prefix_[i] = acc[i & 1];  // prefix product within the lane
+      norms_[i] = affine_detail::norm(denominator(buckets_[batch_[i].bucket], batch_[i].point));
+      acc[i & 1] *= norms_[i];
     }
-    const F both = (acc[0] * acc[1]).inverse();
-    F inv[2] = {both * acc[1], both * acc[0]};
+    const Fq both = (acc[0] * acc[1]).inverse();
+    Fq inv[2] = {both * acc[1], both * acc[0]};
     for (size_t i = n; i-- > 0;) {
       Point& b = buckets_[batch_[i].bucket];
       const Point& p = batch_[i].point;
       queued_[batch_[i].bucket] = 0;
-      F& laneInv = inv[i & 1];
+      Fq& laneInv = inv[i & 1];
+      const Fq normInverse = laneInv * prefix_[i];
+      laneInv *= norms_[i];
       F lambda;
       if (b.x == p.x) {
-        if (b.y != p.y) {  // P + (−P); its denominator was one
+        if (b.y != p.y) {  // P + (−P)
           b = Point{};
           continue;
         }
         const F xx = p.x.squared();
-        lambda = (xx.doubled() + xx) * (laneInv * inverses_[i]);
-        laneInv *= p.y.doubled();
+        lambda = (xx.doubled() + xx) * affine_detail::inverseFromNorm(p.y.doubled(), normInverse);
       } else {
-        lambda = (p.y - b.y) * (laneInv * inverses_[i]);
-        laneInv *= p.x - b.x;
+        lambda = (p.y - b.y) * affine_detail::inverseFromNorm(p.x - b.x, normInverse);
       }
       const F x3 = lambda.squared() - b.x - p.x;
       b.y = lambda * (b.x - x3) - b.y;
@@ -132,7 +144,8 @@ class AffineBuckets {
   std::vector<Entry> deferred_;
   std::vector<Entry> retry_;
   std::vector<Jacobian<Curve>> overflow_;
-  std::vector<F> inverses_;
+  std::vector<Fq> prefix_;
+  std::vector<Fq> norms_;
 };
 
 }  // namespace proverdesk
