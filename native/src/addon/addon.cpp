@@ -37,6 +37,28 @@ const char* phaseName(Phase phase) {
   return "unknown";
 }
 
+// The error code JS sees (`cancelled`, `bad-input`, `engine`) and a message fit for users, for the
+// exception being handled.
+struct Failure {
+  const char* code;
+  std::string message;
+};
+Failure currentFailure() {
+  try {
+    throw;
+  } catch (const Cancelled&) {
+    return {"cancelled", "cancelled"};
+  } catch (const EngineError& error) {
+    return {"bad-input", error.what()};
+  } catch (const std::bad_alloc&) {
+    return {"engine", "the engine ran out of memory"};
+  } catch (const std::exception& error) {
+    return {"engine", std::string("engine failure: ") + error.what()};
+  } catch (...) {
+    return {"engine", "engine failure: unknown error"};
+  }
+}
+
 struct Progress {
   Phase phase;
   double fraction;
@@ -85,18 +107,10 @@ class ProveWorker final : public Napi::AsyncProgressQueueWorker<Progress> {
       result_ = prove(*key, witness_, options);
       result_.times.loadKeyMs = loadKeyMs;
       totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    } catch (const Cancelled&) {
-      errorCode_ = "cancelled";
-      SetError("cancelled");
-    } catch (const EngineError& error) {
-      errorCode_ = "bad-input";
-      SetError(error.what());
-    } catch (const std::bad_alloc&) {
-      errorCode_ = "engine";
-      SetError("the engine ran out of memory");
-    } catch (const std::exception& error) {
-      errorCode_ = "engine";
-      SetError(std::string("engine failure: ") + error.what());
+    } catch (...) {
+      const Failure failure = currentFailure();
+      errorCode_ = failure.code;
+      SetError(failure.message);
     }
   }
 
@@ -203,18 +217,10 @@ class DevSetupWorker final : public Napi::AsyncProgressQueueWorker<SetupProgress
                               }};
       summary_ = devSetup(r1csPath_, zkeyPath_, options);
       totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    } catch (const Cancelled&) {
-      errorCode_ = "cancelled";
-      SetError("cancelled");
-    } catch (const EngineError& error) {
-      errorCode_ = "bad-input";
-      SetError(error.what());
-    } catch (const std::bad_alloc&) {
-      errorCode_ = "engine";
-      SetError("the engine ran out of memory");
-    } catch (const std::exception& error) {
-      errorCode_ = "engine";
-      SetError(std::string("engine failure: ") + error.what());
+    } catch (...) {
+      const Failure failure = currentFailure();
+      errorCode_ = failure.code;
+      SetError(failure.message);
     }
   }
 
