@@ -2,6 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { EngineHost } from '../../core/engine/engine-host.js';
+import { readJsonFile } from '../../core/engine/json-file.js';
 import { forkEngineProcess } from '../../core/engine/fork-engine.js';
 import type { EnginePhase } from '../../core/engine/native-addon.js';
 import { releaseSnarkjsWorkers } from '../../core/engine/snarkjs-workers.js';
@@ -16,14 +17,6 @@ export const PROVE_HELP = `Options for prove:
   --public FILE            Where to write the public signals (JSON).
   --threads N              Engine worker threads (default: all ${availableParallelism()} cores).
 `;
-
-async function readJson(file: string, what: string): Promise<Record<string, unknown>> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`cannot read the ${what} ${file}: ${(error as Error).message}`);
-  }
-}
 
 export async function prove(args: string[]): Promise<number> {
   const values = parseOptions(args, {
@@ -75,7 +68,7 @@ export async function prove(args: string[]): Promise<number> {
 
 async function witnessFromInput(wasm: string, inputFile: string): Promise<Uint8Array> {
   try {
-    return await computeWitness(wasm, await readJson(inputFile, 'input'));
+    return await computeWitness(wasm, (await readJsonFile(inputFile, 'the input')) as Record<string, unknown>);
   } finally {
     await releaseSnarkjsWorkers(); // snarkjs's worker threads would keep the command from exiting
   }

@@ -1,5 +1,5 @@
 // `proverdesk verify`: checks a Groth16 proof against a verification key, as `snarkjs groth16 verify` does.
-import { readFile } from 'node:fs/promises';
+import { readJsonFile } from '../../core/engine/json-file.js';
 import { releaseSnarkjsWorkers } from '../../core/engine/snarkjs-workers.js';
 import { verifyGroth16 } from '../../core/engine/verify.js';
 import { parseOptions, requireOption } from '../cli-options.js';
@@ -10,19 +10,11 @@ export const VERIFY_HELP = `Options for verify:
   --public FILE            Public signals (JSON).
 `;
 
-async function readJson(flag: string, file: string): Promise<unknown> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`cannot read ${flag} ${file}: ${(error as Error).message}`);
-  }
-}
-
 export async function verify(args: string[]): Promise<number> {
   const values = parseOptions(args, { vkey: { type: 'string' }, proof: { type: 'string' }, public: { type: 'string' } });
-  const vkey = await readJson('--vkey', requireOption(values.vkey, '--vkey'));
-  const proof = await readJson('--proof', requireOption(values.proof, '--proof'));
-  const publicSignals = await readJson('--public', requireOption(values.public, '--public'));
+  const vkey = await readJsonFile(requireOption(values.vkey, '--vkey'), 'the verification key');
+  const proof = await readJsonFile(requireOption(values.proof, '--proof'), 'the proof');
+  const publicSignals = await readJsonFile(requireOption(values.public, '--public'), 'the public signals');
   if (!Array.isArray(publicSignals)) throw new Error('--public must hold a JSON array of public signals');
   let valid: boolean;
   try {
