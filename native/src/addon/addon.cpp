@@ -59,59 +59,110 @@ Failure currentFailure() {
   }
 }
 
+// What the prove and dev-setup workers share: a promise instead of a callback, progress for a JS function,
+// the control JS uses to cancel, pause and resume, and engine failures rejected with their code.
+template <typename ProgressT>
+class ControlledWorker : public Napi::AsyncProgressQueueWorker<ProgressT> {
+ public:
+  using ExecutionProgress = typename Napi::AsyncProgressQueueWorker<ProgressT>::ExecutionProgress;
+
+  ControlledWorker(Napi::Env env, Napi::Function onProgress, unsigned threads)
+      : Napi::AsyncProgressQueueWorker<ProgressT>(Napi::Function::New(env, [](const Napi::CallbackInfo&) {})),
+        deferred_(Napi::Promise::Deferred::New(env)),
+        onProgress_(Napi::Persistent(onProgress)),
+        threads_(threads) {}
+
+  /** Queues the work and returns what JS holds: {promise, cancel, pause, resume}. */
+  Napi::Object start(Napi::Env env) {
+    std::shared_ptr<ProveControl> control = control_;
+    Napi::Object task = Napi::Object::New(env);
+    task.Set("promise", deferred_.Promise());
+    task.Set("cancel", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->cancel(); }));
+    task.Set("pause", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->pause(); }));
+    task.Set("resume", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->resume(); }));
+    this->Queue();  // node-addon-api deletes the worker when it completes
+    return task;
+  }
+
+ protected:
+  /** The work itself, on a libuv thread; throws what the engine throws. */
+  virtual void run(const ExecutionProgress& progress) = 0;
+
+  void Execute(const ExecutionProgress& progress) final {
+    try {
+      run(progress);
+    } catch (...) {
+      const Failure failure = currentFailure();
+      errorCode_ = failure.code;
+      this->SetError(failure.message);
+    }
+  }
+
+  void OnError(const Napi::Error& error) final {
+    Napi::Error rejection = Napi::Error::New(this->Env(), error.Message());
+    rejection.Set("code", Napi::String::New(this->Env(), errorCode_));
+    deferred_.Reject(rejection.Value());
+  }
+
+  Napi::Promise::Deferred deferred_;
+  Napi::FunctionReference onProgress_;
+  const unsigned threads_;
+  const std::shared_ptr<ProveControl> control_ = std::make_shared<ProveControl>();
+
+ private:
+  std::string errorCode_ = "engine";
+};
+
+/** The thread count argument at `index`: a whole number of at least 1. */
+unsigned threadsArgument(const Napi::CallbackInfo& info, std::size_t index) {
+  const double threads = info[index].As<Napi::Number>().DoubleValue();
+  if (!(threads >= 1) || threads != static_cast<double>(static_cast<unsigned>(threads))) {
+    throw Napi::RangeError::New(info.Env(), "threads must be a whole number of at least 1");
+  }
+  return static_cast<unsigned>(threads);
+}
+
 struct Progress {
   Phase phase;
   double fraction;
 };
 
-class ProveWorker final : public Napi::AsyncProgressQueueWorker<Progress> {
+class ProveWorker final : public ControlledWorker<Progress> {
  public:
   ProveWorker(Napi::Env env, Napi::Function onProgress, std::string zkeyPath, std::vector<std::uint8_t> witness,
-              unsigned threads, std::shared_ptr<ProveControl> control)
-      : Napi::AsyncProgressQueueWorker<Progress>(Napi::Function::New(env, [](const Napi::CallbackInfo&) {})),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        onProgress_(Napi::Persistent(onProgress)),
+              unsigned threads)
+      : ControlledWorker<Progress>(env, onProgress, threads),
         zkeyPath_(std::move(zkeyPath)),
-        witness_(std::move(witness)),
-        threads_(threads),
-        control_(std::move(control)) {}
-
-  Napi::Promise promise() const { return deferred_.Promise(); }
+        witness_(std::move(witness)) {}
 
  protected:
-  void Execute(const ExecutionProgress& progress) override {
-    try {
-      const auto started = std::chrono::steady_clock::now();
-      progress.Send(std::vector<Progress>{{Phase::LoadKey, 0.0}}.data(), 1);
-      auto [key, cached] = keyCache().get(zkeyPath_, threads_);
-      keyCached_ = cached;
-      const double loadKeyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      control_->checkpoint();
+  void run(const ExecutionProgress& progress) override {
+    const auto started = std::chrono::steady_clock::now();
+    progress.Send(std::vector<Progress>{{Phase::LoadKey, 0.0}}.data(), 1);
+    auto [key, cached] = keyCache().get(zkeyPath_, threads_);
+    keyCached_ = cached;
+    const double loadKeyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    control_->checkpoint();
 
-      // Only meaningful steps reach JS: a new phase, 1 % more, or 100 ms since the last report.
-      Phase lastPhase = Phase::LoadKey;
-      double lastFraction = -1.0;
-      auto lastSent = std::chrono::steady_clock::now();
-      ProveOptions options{threads_, control_.get(), [&](Phase phase, double fraction) {
-                             const auto now = std::chrono::steady_clock::now();
-                             if (phase == lastPhase && fraction < 1.0 && fraction - lastFraction < 0.01 &&
-                                 now - lastSent < std::chrono::milliseconds(100)) {
-                               return;
-                             }
-                             lastPhase = phase;
-                             lastFraction = fraction;
-                             lastSent = now;
-                             const Progress update{phase, fraction};
-                             progress.Send(&update, 1);
-                           }};
-      result_ = prove(*key, witness_, options);
-      result_.times.loadKeyMs = loadKeyMs;
-      totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    } catch (...) {
-      const Failure failure = currentFailure();
-      errorCode_ = failure.code;
-      SetError(failure.message);
-    }
+    // Only meaningful steps reach JS: a new phase, 1 % more, or 100 ms since the last report.
+    Phase lastPhase = Phase::LoadKey;
+    double lastFraction = -1.0;
+    auto lastSent = std::chrono::steady_clock::now();
+    ProveOptions options{threads_, control_.get(), [&](Phase phase, double fraction) {
+                           const auto now = std::chrono::steady_clock::now();
+                           if (phase == lastPhase && fraction < 1.0 && fraction - lastFraction < 0.01 &&
+                               now - lastSent < std::chrono::milliseconds(100)) {
+                             return;
+                           }
+                           lastPhase = phase;
+                           lastFraction = fraction;
+                           lastSent = now;
+                           const Progress update{phase, fraction};
+                           progress.Send(&update, 1);
+                         }};
+    result_ = prove(*key, witness_, options);
+    result_.times.loadKeyMs = loadKeyMs;
+    totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   }
 
   void OnProgress(const Progress* updates, std::size_t count) override {
@@ -138,23 +189,12 @@ class ProveWorker final : public Napi::AsyncProgressQueueWorker<Progress> {
     deferred_.Resolve(out);
   }
 
-  void OnError(const Napi::Error& error) override {
-    Napi::Error rejection = Napi::Error::New(Env(), error.Message());
-    rejection.Set("code", Napi::String::New(Env(), errorCode_));
-    deferred_.Reject(rejection.Value());
-  }
-
  private:
-  Napi::Promise::Deferred deferred_;
-  Napi::FunctionReference onProgress_;
   std::string zkeyPath_;
   std::vector<std::uint8_t> witness_;
-  unsigned threads_;
-  std::shared_ptr<ProveControl> control_;
   ProveResult result_;
   bool keyCached_ = false;
   double totalMs_ = 0;
-  std::string errorCode_ = "engine";
 };
 
 Napi::Value Prove(const Napi::CallbackInfo& info) {
@@ -163,23 +203,13 @@ Napi::Value Prove(const Napi::CallbackInfo& info) {
       !info[3].IsFunction()) {
     throw Napi::TypeError::New(env, "prove(zkeyPath: string, witness: Uint8Array, threads: number, onProgress)");
   }
-  const double threads = info[2].As<Napi::Number>().DoubleValue();
-  if (!(threads >= 1) || threads != static_cast<double>(static_cast<unsigned>(threads))) {
-    throw Napi::RangeError::New(env, "threads must be a whole number of at least 1");
-  }
+  const unsigned threads = threadsArgument(info, 2);
   Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
   std::vector<std::uint8_t> witness(bytes.Data(), bytes.Data() + bytes.ByteLength());
-
-  auto control = std::make_shared<ProveControl>();
+  // node-addon-api's workers own themselves: start() queues it and it deletes itself when done.
   auto* worker = new ProveWorker(env, info[3].As<Napi::Function>(), info[0].As<Napi::String>().Utf8Value(),
-                                 std::move(witness), static_cast<unsigned>(threads), control);
-  Napi::Object task = Napi::Object::New(env);
-  task.Set("promise", worker->promise());
-  task.Set("cancel", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->cancel(); }));
-  task.Set("pause", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->pause(); }));
-  task.Set("resume", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->resume(); }));
-  worker->Queue();  // node-addon-api deletes the worker when it completes
-  return task;
+                                 std::move(witness), threads);
+  return worker->start(env);
 }
 
 struct SetupProgress {
@@ -188,40 +218,27 @@ struct SetupProgress {
 };
 
 // The INSECURE test-only key generation (setup/dev_setup.hpp), off the JS thread like a proof.
-class DevSetupWorker final : public Napi::AsyncProgressQueueWorker<SetupProgress> {
+class DevSetupWorker final : public ControlledWorker<SetupProgress> {
  public:
-  DevSetupWorker(Napi::Env env, Napi::Function onProgress, std::string r1csPath, std::string zkeyPath, unsigned threads,
-                 std::shared_ptr<ProveControl> control)
-      : Napi::AsyncProgressQueueWorker<SetupProgress>(Napi::Function::New(env, [](const Napi::CallbackInfo&) {})),
-        deferred_(Napi::Promise::Deferred::New(env)),
-        onProgress_(Napi::Persistent(onProgress)),
+  DevSetupWorker(Napi::Env env, Napi::Function onProgress, std::string r1csPath, std::string zkeyPath, unsigned threads)
+      : ControlledWorker<SetupProgress>(env, onProgress, threads),
         r1csPath_(std::move(r1csPath)),
-        zkeyPath_(std::move(zkeyPath)),
-        threads_(threads),
-        control_(std::move(control)) {}
-
-  Napi::Promise promise() const { return deferred_.Promise(); }
+        zkeyPath_(std::move(zkeyPath)) {}
 
  protected:
-  void Execute(const ExecutionProgress& progress) override {
-    try {
-      const auto started = std::chrono::steady_clock::now();
-      const char* lastStage = nullptr;
-      double lastFraction = -1.0;
-      DevSetupOptions options{threads_, control_.get(), [&](const char* stage, double fraction) {
-                                if (stage == lastStage && fraction < 1.0 && fraction - lastFraction < 0.01) return;
-                                lastStage = stage;
-                                lastFraction = fraction;
-                                const SetupProgress update{stage, fraction};
-                                progress.Send(&update, 1);
-                              }};
-      summary_ = devSetup(r1csPath_, zkeyPath_, options);
-      totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    } catch (...) {
-      const Failure failure = currentFailure();
-      errorCode_ = failure.code;
-      SetError(failure.message);
-    }
+  void run(const ExecutionProgress& progress) override {
+    const auto started = std::chrono::steady_clock::now();
+    const char* lastStage = nullptr;
+    double lastFraction = -1.0;
+    DevSetupOptions options{threads_, control_.get(), [&](const char* stage, double fraction) {
+                              if (stage == lastStage && fraction < 1.0 && fraction - lastFraction < 0.01) return;
+                              lastStage = stage;
+                              lastFraction = fraction;
+                              const SetupProgress update{stage, fraction};
+                              progress.Send(&update, 1);
+                            }};
+    summary_ = devSetup(r1csPath_, zkeyPath_, options);
+    totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   }
 
   void OnProgress(const SetupProgress* updates, std::size_t count) override {
@@ -242,22 +259,11 @@ class DevSetupWorker final : public Napi::AsyncProgressQueueWorker<SetupProgress
     deferred_.Resolve(out);
   }
 
-  void OnError(const Napi::Error& error) override {
-    Napi::Error rejection = Napi::Error::New(Env(), error.Message());
-    rejection.Set("code", Napi::String::New(Env(), errorCode_));
-    deferred_.Reject(rejection.Value());
-  }
-
  private:
-  Napi::Promise::Deferred deferred_;
-  Napi::FunctionReference onProgress_;
   std::string r1csPath_;
   std::string zkeyPath_;
-  unsigned threads_;
-  std::shared_ptr<ProveControl> control_;
   DevSetupSummary summary_;
   double totalMs_ = 0;
-  std::string errorCode_ = "engine";
 };
 
 Napi::Value DevSetup(const Napi::CallbackInfo& info) {
@@ -265,20 +271,9 @@ Napi::Value DevSetup(const Napi::CallbackInfo& info) {
   if (info.Length() < 4 || !info[0].IsString() || !info[1].IsString() || !info[2].IsNumber() || !info[3].IsFunction()) {
     throw Napi::TypeError::New(env, "devSetup(r1csPath: string, zkeyPath: string, threads: number, onProgress)");
   }
-  const double threads = info[2].As<Napi::Number>().DoubleValue();
-  if (!(threads >= 1) || threads != static_cast<double>(static_cast<unsigned>(threads))) {
-    throw Napi::RangeError::New(env, "threads must be a whole number of at least 1");
-  }
-  auto control = std::make_shared<ProveControl>();
   auto* worker = new DevSetupWorker(env, info[3].As<Napi::Function>(), info[0].As<Napi::String>().Utf8Value(),
-                                    info[1].As<Napi::String>().Utf8Value(), static_cast<unsigned>(threads), control);
-  Napi::Object task = Napi::Object::New(env);
-  task.Set("promise", worker->promise());
-  task.Set("cancel", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->cancel(); }));
-  task.Set("pause", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->pause(); }));
-  task.Set("resume", Napi::Function::New(env, [control](const Napi::CallbackInfo&) { control->resume(); }));
-  worker->Queue();
-  return task;
+                                    info[1].As<Napi::String>().Utf8Value(), threadsArgument(info, 2));
+  return worker->start(env);
 }
 
 Napi::Value EstimateMemory(const Napi::CallbackInfo& info) {
