@@ -12,8 +12,10 @@ using proverdesk::testing::randomBelow;
 
 namespace {
 
+constexpr MsmArithmetic kArithmetics[] = {MsmArithmetic::Fastest, MsmArithmetic::Scalar};
+
 template <class Curve>
-void checkMsmAgainstNaive(size_t n, unsigned threads, uint64_t seed) {
+void checkMsmAgainstNaive(size_t n, unsigned threads, uint64_t seed, MsmArithmetic arithmetic) {
   using Point = Jacobian<Curve>;
   std::mt19937_64 rng(seed);
   const Point g = Point::fromAffine(Curve::generator());
@@ -36,7 +38,7 @@ void checkMsmAgainstNaive(size_t n, unsigned threads, uint64_t seed) {
   for (size_t i = 0; i < n; ++i) expected += Point::fromAffine(bases[i]).times(scalars[i]);
   WorkerPool pool(threads);
   double lastProgress = 0;
-  const Point got = multiScalarMul<Curve>(bases, scalars, pool, [&](double f) { lastProgress = f; });
+  const Point got = multiScalarMul<Curve>(bases, scalars, pool, [&](double f) { lastProgress = f; }, arithmetic);
   CHECK(got == expected);
   CHECK(lastProgress == 1.0);
 }
@@ -64,7 +66,7 @@ TEST(signed_digits_reconstruct_the_scalar) {
 TEST(window_plan_keeps_threads_busy) {
   for (size_t n : {size_t{1}, size_t{100}, size_t{1} << 15, size_t{1} << 20}) {
     for (unsigned t : {1u, 2u, 3u, 16u}) {
-      const WindowPlan plan = planWindows(n, t);
+      const WindowPlan plan = planWindows(n, t, BucketCosts{4.5, 40});
       CHECK(plan.windowBits >= 2 && plan.windowBits <= 16);
       CHECK(plan.windows * plan.windowBits >= 255);
       CHECK(plan.pointChunks >= 1);
@@ -73,15 +75,21 @@ TEST(window_plan_keeps_threads_busy) {
 }
 
 TEST(g1_msm_matches_naive_sum) {
-  for (unsigned threads : {1u, 2u, 3u}) {
-    checkMsmAgainstNaive<G1Curve>(1, threads, 10 + threads);
-    checkMsmAgainstNaive<G1Curve>(37, threads, 20 + threads);
-    checkMsmAgainstNaive<G1Curve>(260, threads, 30 + threads);
+  for (const auto arithmetic : kArithmetics) {
+    for (unsigned threads : {1u, 2u, 3u}) {
+      checkMsmAgainstNaive<G1Curve>(1, threads, 10 + threads, arithmetic);
+      checkMsmAgainstNaive<G1Curve>(37, threads, 20 + threads, arithmetic);
+      checkMsmAgainstNaive<G1Curve>(260, threads, 30 + threads, arithmetic);
+    }
+    checkMsmAgainstNaive<G1Curve>(3000, 2, 50, arithmetic);
   }
 }
 
 TEST(g2_msm_matches_naive_sum) {
-  for (unsigned threads : {1u, 2u, 3u}) checkMsmAgainstNaive<G2Curve>(45, threads, 40 + threads);
+  for (const auto arithmetic : kArithmetics) {
+    for (unsigned threads : {1u, 2u, 3u}) checkMsmAgainstNaive<G2Curve>(45, threads, 40 + threads, arithmetic);
+    checkMsmAgainstNaive<G2Curve>(700, 2, 60, arithmetic);
+  }
 }
 
 TEST(msm_of_only_zero_and_one_scalars) {
@@ -110,26 +118,35 @@ TEST(worker_pool_runs_every_task_once_and_propagates_errors) {
   CHECK_THROWS_WITH(WorkerPool(0), "at least 1");
 }
 
-TEST(msm_with_repeated_points_and_scalars_hits_doubling_cancel_and_overflow_paths) {
-  const G1 g = G1::fromAffine(G1Curve::generator());
+template <class Curve>
+void checkRepeatedPointsAndScalars(MsmArithmetic arithmetic) {
+  using Point = Jacobian<Curve>;
+  const Point g = Point::fromAffine(Curve::generator());
   WorkerPool pool(2);
   // The same point 3000 times with the same scalar: every bucket addition after the first doubles.
-  const std::vector<G1Affine> same(3000, G1Curve::generator());
+  const std::vector<Affine<typename Curve::Field>> same(3000, Curve::generator());
   const std::vector<U256> threes(3000, U256{{3, 0, 0, 0}});
-  CHECK(multiScalarMul<G1Curve>(same, threes, pool) == g.times(U256{{9000, 0, 0, 0}}));
+  CHECK(multiScalarMul<Curve>(same, threes, pool, {}, arithmetic) == g.times(U256{{9000, 0, 0, 0}}));
   // P and −P with equal scalars cancel inside one bucket.
-  std::vector<G1> points;
+  std::vector<Point> points;
   for (uint64_t i = 1; i <= 1500; ++i) {
     points.push_back(g.times(U256{{i * 7919, 0, 0, 0}}));
     points.push_back(points.back().negated());
   }
-  const auto bases = batchToAffine<G1Curve>(points);
+  const auto bases = batchToAffine<Curve>(points);
   const std::vector<U256> fives(bases.size(), U256{{5, 0, 0, 0}});
-  CHECK(multiScalarMul<G1Curve>(bases, fives, pool).isInfinity());
+  CHECK(multiScalarMul<Curve>(bases, fives, pool, {}, arithmetic).isInfinity());
   // Distinct points, one repeated large scalar: many points per bucket, beyond the waiting-list bound.
   std::vector<U256> big(bases.size(), U256{{0x123456789abcdefULL, 0xfedcba987654321ULL, 7, 1}});
   for (size_t i = 1; i < big.size(); i += 2) big[i] = U256{{11, 0, 0, 0}};
-  G1 expected;
-  for (size_t i = 0; i < bases.size(); ++i) expected += G1::fromAffine(bases[i]).times(big[i]);
-  CHECK(multiScalarMul<G1Curve>(bases, big, pool) == expected);
+  Point expected;
+  for (size_t i = 0; i < bases.size(); ++i) expected += Point::fromAffine(bases[i]).times(big[i]);
+  CHECK(multiScalarMul<Curve>(bases, big, pool, {}, arithmetic) == expected);
+}
+
+TEST(msm_with_repeated_points_and_scalars_hits_doubling_cancel_and_overflow_paths) {
+  for (const auto arithmetic : kArithmetics) {
+    checkRepeatedPointsAndScalars<G1Curve>(arithmetic);
+    checkRepeatedPointsAndScalars<G2Curve>(arithmetic);
+  }
 }

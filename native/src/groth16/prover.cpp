@@ -66,7 +66,7 @@ template <class Curve>
 Jacobian<Curve> timedMsm(Phase phase, std::span<const Affine<typename Curve::Field>> bases, std::span<const U256> scalars,
                          WorkerPool& pool, ProofRun& run) {
   run.begin(phase);
-  const size_t buckets = bucketBytes(planWindows(scalars.size(), pool.threads()), pool.threads(), sizeof(Affine<typename Curve::Field>) + 1);
+  const size_t buckets = msmWorkingBytes<Curve>(scalars.size(), pool.threads());
   run.allocate(buckets);
   auto result = multiScalarMul<Curve>(bases, scalars, pool, [&](double f) { run.progress(f); });
   run.release(buckets);
@@ -120,7 +120,7 @@ size_t proverWorkingBytes(const ProvingKey& key, unsigned threads) {
   const size_t n = key.domainSize;
   const size_t abcAndTwiddles = 4 * n * sizeof(Fr) + n * sizeof(U256);
   const size_t largestMsm = std::max<size_t>(key.nVars, n);
-  const size_t msmBuckets = bucketBytes(planWindows(largestMsm, threads), threads, sizeof(G2Affine) + 1) + largestMsm * sizeof(uint32_t);
+  const size_t msmBuckets = std::max(msmWorkingBytes<G1Curve>(largestMsm, threads), msmWorkingBytes<G2Curve>(key.nVars, threads));
   return std::max(abcAndTwiddles, n * sizeof(U256) + msmBuckets);
 }
 

@@ -12,6 +12,7 @@
 
 #include "curve/jacobian.hpp"
 #include "field/fq2.hpp"
+#include "msm/window_plan.hpp"
 
 namespace proverdesk {
 
@@ -31,7 +32,7 @@ class AffineBuckets {
   using Point = Affine<F>;
 
   explicit AffineBuckets(size_t count)
-      : buckets_(count), queued_(count, 0), batchLimit_(std::clamp<size_t>(count / 2, 1, 1024)) {
+      : buckets_(count), queued_(count, 0), batchLimit_(batchCapacity(count)) {
     batch_.reserve(2 * batchLimit_);
     prefix_.resize(2 * batchLimit_);
     norms_.resize(2 * batchLimit_);
@@ -51,11 +52,17 @@ class AffineBuckets {
     deferred_.clear();
   }
 
-  // Bucket k is affine(k) + overflow(k).
-  const Point& affine(size_t k) const { return buckets_[k]; }
-  bool hasOverflow() const { return !overflow_.empty(); }
-  const Jacobian<Curve>& overflow(size_t k) const { return overflow_[k]; }
-  size_t size() const { return buckets_.size(); }
+  // sum_k (k+1)·bucket[base + k] for k < count, by running sums from the top.
+  Jacobian<Curve> weightedSum(size_t base, size_t count) const {
+    Jacobian<Curve> running;
+    Jacobian<Curve> sum;
+    for (size_t k = base + count; k-- > base;) {
+      running = running.addMixed(buckets_[k]);
+      if (!overflow_.empty()) running += overflow_[k];
+      sum += running;
+    }
+    return sum;
+  }
 
  private:
   struct Entry {

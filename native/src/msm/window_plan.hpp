@@ -1,19 +1,26 @@
-// Choice of the Pippenger window width and of the split of points across threads.
+// Choice of the Pippenger window width, of how many windows one task handles, and of the split of points.
 #pragma once
 
 #include <cstddef>
 
 namespace proverdesk {
 
-struct WindowPlan {
-  unsigned windowBits;   // c
-  unsigned windows;      // ceil(255 / c): scalars are below 2^254, so the top digit never carries out
-  size_t pointChunks;    // the points are split so that windows · pointChunks tasks keep every thread busy
+// What the bucket accumulation costs, in units of one point's bucket addition.
+struct BucketCosts {
+  double perBucket;  // summing one bucket in the reduction (a mixed plus a full Jacobian addition)
+  double perBatch;   // one batched inversion, shared by up to batchCapacity(buckets) additions
 };
 
-WindowPlan planWindows(size_t points, unsigned threads);
+struct WindowPlan {
+  unsigned windowBits;      // c
+  unsigned windows;         // ceil(255 / c): scalars are below 2^254, so the top digit never carries out
+  unsigned windowsPerTask;  // windows whose buckets share one task (and its batches), so small windows batch well
+  size_t pointChunks;       // the points are split so that the tasks keep every thread busy
+};
 
-// Bytes of bucket memory the plan needs at once (per running task, times the thread count).
-size_t bucketBytes(const WindowPlan& plan, unsigned threads, size_t pointBytes);
+WindowPlan planWindows(size_t points, unsigned threads, const BucketCosts& costs);
+
+// Additions per batched inversion for a task holding `buckets` buckets: half of them, at most 1024.
+size_t batchCapacity(size_t buckets);
 
 }  // namespace proverdesk

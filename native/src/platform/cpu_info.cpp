@@ -34,6 +34,7 @@ std::vector<std::string> x86Simd() {
   if (b & (1u << 19)) out.emplace_back("adx");
   if (b & (1u << 5)) out.emplace_back("avx2");
   if (b & (1u << 16)) out.emplace_back("avx512f");
+  if (b & (1u << 21)) out.emplace_back("avx512ifma");
   return out;
 }
 #endif
