@@ -167,34 +167,16 @@ class MontgomeryField {
     const auto& p = Params::modulus.limb;
     const auto& a = x.limb;
     uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-#pragma GCC unroll 4
     for (int i = 0; i < 4; ++i) {
       const uint64_t bi = y.limb[i];
-      u128 acc = static_cast<u128>(a[0]) * bi + t0;
-      uint64_t carryA = static_cast<uint64_t>(acc >> 64);
-      const uint64_t lo0 = static_cast<uint64_t>(acc);
+      uint64_t carryA = 0;
+      uint64_t carryC = 0;
+      const uint64_t lo0 = mulAdd(a[0], bi, t0, 0, carryA);
       const uint64_t m = lo0 * Params::inv;
-      u128 red = static_cast<u128>(m) * p[0] + lo0;
-      uint64_t carryC = static_cast<uint64_t>(red >> 64);
-
-      acc = static_cast<u128>(a[1]) * bi + t1 + carryA;
-      carryA = static_cast<uint64_t>(acc >> 64);
-      red = static_cast<u128>(m) * p[1] + static_cast<uint64_t>(acc) + carryC;
-      carryC = static_cast<uint64_t>(red >> 64);
-      t0 = static_cast<uint64_t>(red);
-
-      acc = static_cast<u128>(a[2]) * bi + t2 + carryA;
-      carryA = static_cast<uint64_t>(acc >> 64);
-      red = static_cast<u128>(m) * p[2] + static_cast<uint64_t>(acc) + carryC;
-      carryC = static_cast<uint64_t>(red >> 64);
-      t1 = static_cast<uint64_t>(red);
-
-      acc = static_cast<u128>(a[3]) * bi + t3 + carryA;
-      carryA = static_cast<uint64_t>(acc >> 64);
-      red = static_cast<u128>(m) * p[3] + static_cast<uint64_t>(acc) + carryC;
-      carryC = static_cast<uint64_t>(red >> 64);
-      t2 = static_cast<uint64_t>(red);
-
+      mulAdd(m, p[0], lo0, 0, carryC);  // the low word is zero by the choice of m
+      t0 = mulAdd(m, p[1], mulAdd(a[1], bi, t1, carryA, carryA), carryC, carryC);
+      t1 = mulAdd(m, p[2], mulAdd(a[2], bi, t2, carryA, carryA), carryC, carryC);
+      t2 = mulAdd(m, p[3], mulAdd(a[3], bi, t3, carryA, carryA), carryC, carryC);
       t3 = carryA + carryC;
     }
     out = U256{{t0, t1, t2, t3}};

@@ -1,13 +1,14 @@
 #include "field/uint256.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 namespace proverdesk {
 
 unsigned U256::bitLength() const {
   for (int i = 3; i >= 0; --i) {
-    if (limb[i] != 0) return static_cast<unsigned>(i * 64 + 64 - __builtin_clzll(limb[i]));
+    if (limb[i] != 0) return static_cast<unsigned>(i * 64 + 64 - std::countl_zero(limb[i]));
   }
   return 0;
 }
@@ -18,11 +19,7 @@ U256 U256::fromDecimal(std::string_view text) {
   for (const char ch : text) {
     if (ch < '0' || ch > '9') throw std::invalid_argument("not a decimal number: " + std::string(text));
     uint64_t carry = static_cast<uint64_t>(ch - '0');
-    for (auto& l : value.limb) {
-      const u128 t = static_cast<u128>(l) * 10 + carry;
-      l = static_cast<uint64_t>(t);
-      carry = static_cast<uint64_t>(t >> 64);
-    }
+    for (auto& l : value.limb) l = mulAdd(l, 10, 0, carry, carry);
     if (carry != 0) throw std::invalid_argument("decimal number does not fit in 256 bits");
   }
   return value;
@@ -33,11 +30,16 @@ std::string U256::toDecimal() const {
   U256 v = *this;
   std::string digits;
   while (!v.isZero()) {
+    // Long division by 10 in 32-bit steps: rem < 10, so rem·2^32 + half fits in 64 bits.
     uint64_t rem = 0;
     for (int i = 3; i >= 0; --i) {
-      const u128 cur = (static_cast<u128>(rem) << 64) | v.limb[i];
-      v.limb[i] = static_cast<uint64_t>(cur / 10);
-      rem = static_cast<uint64_t>(cur % 10);
+      uint64_t quotient = 0;
+      for (const unsigned shift : {32u, 0u}) {
+        const uint64_t cur = (rem << 32) | ((v.limb[i] >> shift) & 0xffffffff);
+        quotient |= (cur / 10) << shift;
+        rem = cur % 10;
+      }
+      v.limb[i] = quotient;
     }
     digits.push_back(static_cast<char>('0' + rem));
   }

@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace proverdesk {
+#include "field/wide_arithmetic.hpp"
 
-using u128 = unsigned __int128;
+namespace proverdesk {
 
 struct U256 {
   std::array<uint64_t, 4> limb{};
@@ -42,22 +42,14 @@ constexpr bool operator<(const U256& a, const U256& b) { return compare(a, b) < 
 // a + b, returning the carry out.
 constexpr uint64_t addWithCarry(U256& out, const U256& a, const U256& b) {
   uint64_t carry = 0;
-  for (int i = 0; i < 4; ++i) {
-    const u128 sum = static_cast<u128>(a.limb[i]) + b.limb[i] + carry;
-    out.limb[i] = static_cast<uint64_t>(sum);
-    carry = static_cast<uint64_t>(sum >> 64);
-  }
+  for (int i = 0; i < 4; ++i) out.limb[i] = addCarry(a.limb[i], b.limb[i], carry);
   return carry;
 }
 
 // a - b, returning the borrow out.
 constexpr uint64_t subWithBorrow(U256& out, const U256& a, const U256& b) {
   uint64_t borrow = 0;
-  for (int i = 0; i < 4; ++i) {
-    const u128 diff = static_cast<u128>(a.limb[i]) - b.limb[i] - borrow;
-    out.limb[i] = static_cast<uint64_t>(diff);
-    borrow = static_cast<uint64_t>(diff >> 64) & 1;
-  }
+  for (int i = 0; i < 4; ++i) out.limb[i] = subBorrow(a.limb[i], b.limb[i], borrow);
   return borrow;
 }
 
