@@ -15,6 +15,8 @@ export interface Store {
   readonly jobEvents: JobEventsRepo;
   readonly earnings: EarningsRepo;
   readonly metrics: MetricsRepo;
+  /** Runs fn in one transaction (repository calls inside nest as savepoints): all of it lands or none. */
+  transaction<T>(fn: () => T): T;
   /** Runs SQLite's full integrity check (slow on big files): 'ok', or the problems found, one per line. */
   integrityCheck(): string;
   /** Closes the database; calling it again does nothing. */
@@ -33,6 +35,7 @@ export function createStore(db: Database, file: string, now: () => number = Date
     jobEvents,
     earnings: createEarningsRepo(db),
     metrics: createMetricsRepo(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     integrityCheck: () =>
       integrityCheck
         .all()

@@ -1,0 +1,38 @@
+// What the scheduler sees of a coordinator: ask for work, fetch a job's inputs, submit its proof. Each protocol
+// implements this in its own folder; the scheduler never sees wire formats.
+import type { Job } from '../store/repos/jobs-repo.js';
+
+export type PollResult =
+  /** New work: `payload` is what the adapter needs to fetch and submit it again after a restart. */
+  | { kind: 'job'; externalId: string; payload: Record<string, unknown>; deadlineAtMs?: number; note: string }
+  /** Nothing to do now; ask again after `retryAfterMs` at the earliest. */
+  | { kind: 'idle'; reason: string; retryAfterMs: number }
+  /** A configuration problem the user must fix; polling stops until they do. */
+  | { kind: 'pause'; reason: string };
+
+export type ProvingInput =
+  | { kind: 'circuit'; zkeyPath: string; wasm: Uint8Array; input: Record<string, unknown>; constraints: number; circuitName: string }
+  | { kind: 'external'; inputUrl?: string; inputFile?: string };
+
+export interface ProofToSubmit {
+  proof: Uint8Array;
+  provingTimeMs: number;
+  costCents: number;
+  priceCents: number;
+  acceleration: string;
+}
+
+export type SubmitResult =
+  | { kind: 'accepted'; message: string }
+  | { kind: 'rejected'; message: string }
+  /** The coordinator no longer knows the job (stale, or already accepted before a restart). */
+  | { kind: 'gone'; message: string }
+  | { kind: 'pause'; message: string };
+
+export interface CoordinatorAdapter {
+  readonly id: string;
+  readonly name: string;
+  poll(signal: AbortSignal): Promise<PollResult>;
+  fetch(job: Job, payload: Record<string, unknown>, workDir: string, signal: AbortSignal): Promise<ProvingInput>;
+  submit(job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult>;
+}

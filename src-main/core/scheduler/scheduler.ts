@@ -1,0 +1,307 @@
+// Scheduler v1: polls each coordinator with backoff, takes one job at a time through the job state machine
+// (job-state.ts), proves it (job-prover.ts), prices it (pricing/cost-model.ts) and submits it. Every step is
+// persisted before the next begins, and the proof is on disk before the job moves to `submitting`, so after a
+// crash `recover()` re-proves only jobs whose proof was not yet made and re-submits the rest. An accepted job's
+// ledger line lands in the same transaction as its state.
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../log/logger.js';
+import { proofCostCents, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
+import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
+import type { Store } from '../store/store.js';
+import type { CoordinatorAdapter, ProofToSubmit } from './coordinator-adapter.js';
+import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
+import type { JobProver } from './job-prover.js';
+
+export interface SchedulerOptions {
+  store: Store;
+  adapters: CoordinatorAdapter[];
+  prover: JobProver;
+  /** Work folders and proofs live under here. */
+  dataDir: string;
+  threads: () => number;
+  costModel: () => CostModel;
+  log: Logger;
+  now?: () => number;
+  /** Backoff after a failed poll: doubles from minMs up to maxMs. */
+  pollBackoff?: { minMs: number; maxMs: number };
+  /** Tries for a submission that fails on the network or with an unexpected answer. */
+  submitAttempts?: number;
+}
+
+export interface JobProgress {
+  jobId: string;
+  phase: string;
+  fraction: number;
+}
+
+interface CoordinatorState {
+  adapter: CoordinatorAdapter;
+  nextPollAtMs: number;
+  failures: number;
+  /** Set once a poll found nothing to do (or paused): --once stops when every coordinator has one. */
+  idleReason?: string;
+}
+
+interface StoredProof {
+  provingTimeMs: number;
+  costCents: number;
+  priceCents: number;
+  acceleration: string;
+}
+
+export class Scheduler {
+  private readonly coordinators: CoordinatorState[];
+  private readonly now: () => number;
+  private readonly stopController = new AbortController();
+  private readonly jobControllers = new Map<string, AbortController>();
+  private progress: JobProgress | undefined;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.now = options.now ?? Date.now;
+    this.coordinators = options.adapters.map((adapter) => ({ adapter, nextPollAtMs: 0, failures: 0 }));
+  }
+
+  /** The job being worked on, with its phase and fraction done. */
+  current(): JobProgress | undefined {
+    return this.progress;
+  }
+
+  /** Recovers unfinished jobs, then polls until stop(); with `once`, returns when every coordinator is out of work. */
+  run(mode: { once: boolean } = { once: false }): Promise<void> {
+    this.loop ??= this.runLoop(mode.once);
+    return this.loop;
+  }
+
+  async stop(): Promise<void> {
+    this.stopController.abort();
+    for (const controller of this.jobControllers.values()) controller.abort();
+    await this.loop?.catch(() => undefined);
+  }
+
+  /** Cancels a job that is running now; returns whether there was one. */
+  cancel(jobId: string): boolean {
+    const controller = this.jobControllers.get(jobId);
+    controller?.abort(new Error('cancelled by the user'));
+    return controller !== undefined;
+  }
+
+  private get stopped(): boolean {
+    return this.stopController.signal.aborted;
+  }
+
+  private async runLoop(once: boolean): Promise<void> {
+    await this.recover();
+    while (!this.stopped) {
+      const due = this.coordinators.filter((c) => c.nextPollAtMs <= this.now() && !this.isPaused(c));
+      for (const coordinator of due) {
+        if (this.stopped) return;
+        await this.pollOnce(coordinator);
+      }
+      if (once && this.coordinators.every((c) => c.idleReason !== undefined || this.isPaused(c))) return;
+      const waiting = this.coordinators.filter((c) => !this.isPaused(c)).map((c) => c.nextPollAtMs);
+      if (waiting.length === 0 && !once) {
+        await sleep(1000, undefined, { signal: this.stopController.signal }).catch(() => undefined);
+        continue;
+      }
+      if (waiting.length === 0) return;
+      const delay = Math.max(0, Math.min(...waiting) - this.now());
+      if (delay > 0) await sleep(delay, undefined, { signal: this.stopController.signal }).catch(() => undefined);
+    }
+  }
+
+  private isPaused(coordinator: CoordinatorState): boolean {
+    const stored = this.options.store.coordinators.get(coordinator.adapter.id);
+    return !stored || !stored.enabled || stored.pausedReason !== null;
+  }
+
+  private async pollOnce(coordinator: CoordinatorState): Promise<void> {
+    const { adapter } = coordinator;
+    const backoff = this.options.pollBackoff ?? { minMs: 2_000, maxMs: 10 * 60_000 };
+    let result;
+    try {
+      result = await adapter.poll(this.stopController.signal);
+    } catch (error) {
+      coordinator.failures += 1;
+      const delay = Math.min(backoff.maxMs, backoff.minMs * 2 ** (coordinator.failures - 1));
+      coordinator.nextPollAtMs = this.now() + delay * (0.75 + Math.random() / 2);
+      coordinator.idleReason = `cannot reach ${adapter.name}: ${message(error)}`;
+      this.options.log.warn(`${coordinator.idleReason}; trying again in ${Math.round(delay / 1000)} s`);
+      return;
+    }
+    coordinator.failures = 0;
+    if (result.kind === 'idle') {
+      coordinator.idleReason = result.reason;
+      coordinator.nextPollAtMs = this.now() + result.retryAfterMs;
+      return;
+    }
+    if (result.kind === 'pause') {
+      this.options.store.coordinators.setPaused(adapter.id, result.reason);
+      this.options.log.warn(`${adapter.name} paused: ${result.reason}`);
+      return;
+    }
+    coordinator.idleReason = undefined;
+    coordinator.nextPollAtMs = this.now();
+    const { jobs } = this.options.store;
+    let job = jobs.findByExternal(adapter.id, result.externalId);
+    if (job && !(ACTIVE_STATES as readonly string[]).includes(job.state)) {
+      // The coordinator hands out work this app already finished: do not take it again.
+      coordinator.idleReason = `${adapter.name} offered ${result.note} again, which already ended ${job.state}`;
+      coordinator.nextPollAtMs = this.now() + backoff.maxMs;
+      this.options.log.warn(coordinator.idleReason);
+      return;
+    }
+    if (!job) {
+      const id = randomUUID();
+      this.options.store.transaction(() => {
+        jobs.create(
+          { id, coordinatorId: adapter.id, externalId: result.externalId, state: 'discovered', inputRef: JSON.stringify(result.payload), deadlineAtMs: result.deadlineAtMs ?? null },
+          { kind: 'discovered', message: `${adapter.name}: ${result.note}` },
+        );
+        this.move(id, 'claimed', {}, 'claimed', 'assigned to this machine');
+      });
+      job = jobs.get(id)!;
+    }
+    await this.runJob(job, adapter);
+  }
+
+  /** Finishes what a previous run left: proofs made are submitted again, the rest start over unless expired. */
+  private async recover(): Promise<void> {
+    for (const job of this.options.store.jobs.listByState(ACTIVE_STATES)) {
+      if (this.stopped) return;
+      const coordinator = this.coordinators.find((c) => c.adapter.id === job.coordinatorId);
+      if (!coordinator) continue; // its coordinator is not running now; the job waits for it
+      this.options.store.jobEvents.append(job.id, { kind: 'recovered', message: `resumed after a restart (was ${job.state})` });
+      const current = job.state === 'discovered' ? this.move(job.id, 'claimed', {}, 'claimed', 'assigned to this machine') : job;
+      await this.runJob(current, coordinator.adapter);
+    }
+  }
+
+  private async runJob(job: Job, adapter: CoordinatorAdapter): Promise<void> {
+    const controller = new AbortController();
+    this.jobControllers.set(job.id, controller);
+    const onStop = () => controller.abort(new Error('the app is stopping'));
+    this.stopController.signal.addEventListener('abort', onStop, { once: true });
+    const payload = JSON.parse(job.inputRef ?? '{}') as Record<string, unknown>;
+    const workDir = join(this.options.dataDir, 'work', job.id);
+    try {
+      let current = job;
+      if (current.state !== 'submitting') current = await this.proveJob(current, adapter, payload, workDir, controller.signal);
+      if (current.state === 'submitting') await this.submitJob(current, adapter, payload, controller.signal);
+    } catch (error) {
+      if (this.stopped) return; // stopping mid-job is a pause: recover() picks it up next start
+      const state = this.options.store.jobs.get(job.id)?.state;
+      if (state && (ACTIVE_STATES as readonly string[]).includes(state)) {
+        const cancelled = controller.signal.aborted;
+        this.move(job.id, cancelled ? 'cancelled' : 'failed', { error: message(error) }, cancelled ? 'cancelled' : 'failed', message(error));
+      }
+      this.options.log.warn(`job ${job.id} (${adapter.name}) ended: ${message(error)}`);
+    } finally {
+      this.progress = undefined;
+      this.jobControllers.delete(job.id);
+      this.stopController.signal.removeEventListener('abort', onStop);
+      await rm(workDir, { recursive: true, force: true });
+    }
+  }
+
+  private async proveJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, workDir: string, signal: AbortSignal): Promise<Job> {
+    if (job.deadlineAtMs !== null && job.deadlineAtMs <= this.now()) {
+      return this.move(job.id, 'expired', { error: 'its deadline passed before it could be proven' }, 'expired', 'deadline passed');
+    }
+    await mkdir(workDir, { recursive: true });
+    this.move(job.id, 'downloading', { attempts: job.attempts + 1 }, 'downloading', 'fetching the inputs');
+    this.progress = { jobId: job.id, phase: 'downloading', fraction: 0 };
+    const input = await adapter.fetch(job, payload, workDir, signal);
+    const what = input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine` : 'with the external backend';
+    this.move(job.id, 'proving', {}, 'proving', `proving ${what}`);
+    const proved = await this.options.prover.prove(input, {
+      threads: this.options.threads(),
+      signal,
+      onProgress: (phase, fraction) => {
+        this.progress = { jobId: job.id, phase, fraction };
+      },
+      onLog: (line) => this.options.store.jobEvents.append(job.id, { kind: 'backend-log', message: line.slice(0, 2000) }),
+    });
+    const model = this.options.costModel();
+    const costCents = proofCostCents(model, proved.provingTimeMs);
+    const meta: StoredProof = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
+    const proofPath = await this.saveProof(job.id, proved.proof, meta);
+    return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`, meta);
+  }
+
+  private async submitJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, signal: AbortSignal): Promise<void> {
+    const { store } = this.options;
+    const proof = await this.loadProof(job);
+    const resubmission = store.jobEvents.listForJob(job.id).some((e) => e.kind === 'submit-attempt');
+    const attempts = this.options.submitAttempts ?? 4;
+    for (let attempt = 1; ; attempt++) {
+      this.progress = { jobId: job.id, phase: 'submitting', fraction: 0 };
+      store.jobEvents.append(job.id, { kind: 'submit-attempt', message: `submitting (try ${attempt})` });
+      let result;
+      try {
+        result = await adapter.submit(job, payload, proof, signal);
+      } catch (error) {
+        if (signal.aborted || attempt >= attempts) throw error;
+        store.jobEvents.append(job.id, { kind: 'submit-retry', message: `submission failed: ${message(error)}; trying again` });
+        await sleep(1000 * 2 ** (attempt - 1), undefined, { signal });
+        continue;
+      }
+      if (result.kind === 'accepted') {
+        store.transaction(() => {
+          this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
+          store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(proof.costCents), currency: 'USD', note: `price asked ${proof.priceCents} ¢` });
+        });
+      } else if (result.kind === 'rejected') {
+        this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message);
+      } else if (result.kind === 'gone') {
+        const why = resubmission
+          ? `${result.message}: the proof was probably accepted before the app stopped (outcome unknown)`
+          : `${result.message}: the coordinator no longer has this job`;
+        this.move(job.id, 'failed', { error: why }, resubmission ? 'outcome-unknown' : 'stale', why);
+      } else {
+        store.coordinators.setPaused(adapter.id, result.message);
+        this.move(job.id, 'failed', { error: result.message }, 'failed', result.message);
+      }
+      return;
+    }
+  }
+
+  private move(jobId: string, to: JobState, patch: JobPatch, kind: string, text: string, data?: unknown): Job {
+    return this.options.store.jobs.transition(jobId, ALLOWED_FROM[to], to, patch, { kind, message: text, data });
+  }
+
+  /** The proof and its figures, written (and renamed into place) before the job may move to `submitting`. */
+  private async saveProof(jobId: string, proof: Uint8Array, meta: StoredProof): Promise<string> {
+    const dir = join(this.options.dataDir, 'proofs');
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${jobId}.bin`);
+    await writeDurably(`${path}.json`, Buffer.from(JSON.stringify(meta)));
+    await writeDurably(path, proof);
+    return path;
+  }
+
+  private async loadProof(job: Job): Promise<ProofToSubmit> {
+    if (!job.resultRef) throw new Error('the job has no proof to submit');
+    const meta = JSON.parse(await readFile(`${job.resultRef}.json`, 'utf8')) as StoredProof;
+    return { proof: await readFile(job.resultRef), ...meta };
+  }
+}
+
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = `${path}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, path);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
