@@ -15,6 +15,7 @@ import { createSystemInformationProbe } from './hardware/systeminformation-probe
 import { createStderrLogger, type Logger } from './log/logger.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
+import { createScheduler } from './scheduler/start-scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -67,6 +68,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  const scheduler = await createScheduler({ store, keychain, engine, dataDir: options.dataDir, log: createStderrLogger('scheduler') });
+  scheduler.run().catch((error: unknown) => logger.error('the scheduler stopped', error));
+
   const info: AppInfo = {
     apiVersion: API_VERSION,
     appVersion: options.appVersion,
@@ -87,6 +91,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => bus.subscribe(listener),
     close: () =>
       (closing ??= (async () => {
+        await scheduler.stop();
         engine.close();
         await sampler.stop();
         store.close();

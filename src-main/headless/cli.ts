@@ -2,7 +2,9 @@
 import { findPackage } from './package-root.js';
 import { UsageError } from './cli-options.js';
 import { DEV_SETUP_HELP, devSetup } from './commands/dev-setup.js';
+import { coordinator, COORDINATOR_HELP } from './commands/coordinator.js';
 import { devices } from './commands/devices.js';
+import { jobs, JOBS_HELP } from './commands/jobs.js';
 import { prove, PROVE_HELP } from './commands/prove.js';
 import { start, START_HELP } from './commands/start.js';
 import { verify, VERIFY_HELP } from './commands/verify.js';
@@ -18,6 +20,8 @@ Commands:
   prove      Make a Groth16 proof of a circom circuit with the native engine.
   verify     Check a Groth16 proof against its verification key.
   devices    List the devices the native engine can prove on.
+  coordinator  Add, list or remove coordinators (batch API).
+  jobs       List jobs and their states.
   dev-setup  Make an INSECURE test-only Groth16 key for a circuit (benchmarks only).
   help       Show this help.
   --version  Print the version.
@@ -25,9 +29,11 @@ Commands:
 ${START_HELP}
 ${PROVE_HELP}
 ${VERIFY_HELP}
-${DEV_SETUP_HELP}`;
+${DEV_SETUP_HELP}
+${COORDINATOR_HELP}
+${JOBS_HELP}`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup, coordinator, jobs };
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

@@ -22,6 +22,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<void> {
     dataDir: options.dataDir,
     mode: 'headless',
     appVersion: pkg.version,
+    ...(process.env.PROVERDESK_KEYCHAIN_SERVICE ? { keychainService: process.env.PROVERDESK_KEYCHAIN_SERVICE } : {}),
     ...(options.sampleIntervalMs === undefined ? {} : { sampleIntervalMs: options.sampleIntervalMs }),
   });
   let server;

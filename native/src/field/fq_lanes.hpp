@@ -15,7 +15,12 @@
 #include <immintrin.h>
 
 #define PROVERDESK_IFMA_TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512ifma")))
+#ifdef PROVERDESK_LIGHT_INLINING
+// Sanitizer builds: forcing every lane operation inline makes huge instrumented functions that take minutes to compile.
+#define PROVERDESK_IFMA_INLINE PROVERDESK_IFMA_TARGET inline
+#else
 #define PROVERDESK_IFMA_INLINE PROVERDESK_IFMA_TARGET __attribute__((always_inline)) inline
+#endif
 
 namespace proverdesk::lanes {
 

@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { defaultDataDir } from '../../core/data-dir.js';
 import { SQLITE_BINDING_ENV } from '../../electron/launch-args.js';
+import { EngineHost } from '../../core/engine/engine-host.js';
+import { forkEngineProcess } from '../../core/engine/fork-engine.js';
+import { createStderrLogger } from '../../core/log/logger.js';
+import { createScheduler } from '../../core/scheduler/start-scheduler.js';
 import { parseOptions, parseInteger } from '../cli-options.js';
+import { openCliParts } from '../cli-parts.js';
 import { runHeadless } from '../daemon.js';
 import { launchElectron, locateElectron } from '../electron-launcher.js';
 import { ensureSqliteBinding } from '../electron-natives.js';
@@ -14,6 +19,8 @@ export const START_HELP = `Options for start:
   --data-dir DIR           Keep data in DIR (default: ${defaultDataDir()}).
   --port N                 Port for the headless UI (default 0: any free port).
   --sample-interval-ms N   How often hardware is sampled (default 2000).
+  --once                   Work without a UI until no coordinator has work left (batch API: after
+                           "no more batches"), then exit 0. For scripts.
 `;
 
 export async function start(args: string[]): Promise<number> {
@@ -22,6 +29,7 @@ export async function start(args: string[]): Promise<number> {
     'data-dir': { type: 'string' },
     port: { type: 'string', default: '0' },
     'sample-interval-ms': { type: 'string' },
+    once: { type: 'boolean', default: false },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const port = parseInteger('--port', values.port, 0, 65_535);
@@ -30,6 +38,7 @@ export async function start(args: string[]): Promise<number> {
       ? undefined
       : parseInteger('--sample-interval-ms', values['sample-interval-ms'], 100, 3_600_000);
 
+  if (values.once) return runOnce(values['data-dir']);
   if (!values.headless) {
     const desktop = await startDesktop(dataDir);
     if (typeof desktop === 'number') return desktop;
@@ -74,3 +83,31 @@ async function buildSqliteForElectron(): Promise<string | { reason: string }> {
   }
 }
 
+
+/** `start --once`: the scheduler alone, until every coordinator is out of work; Ctrl-C stops it cleanly. */
+async function runOnce(dataDirFlag: string | undefined): Promise<number> {
+  const parts = await openCliParts(dataDirFlag);
+  const engine = new EngineHost(forkEngineProcess);
+  try {
+    const scheduler = await createScheduler({ ...parts, engine, log: createStderrLogger('scheduler') });
+    const stop = () => void scheduler.stop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const before = new Set(parts.store.jobs.list({ limit: 1000 }).map((j) => `${j.id}:${j.state}`));
+    await scheduler.run({ once: true });
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    const changed = parts.store.jobs.list({ limit: 1000 }).filter((j) => !before.has(`${j.id}:${j.state}`));
+    const counts = new Map<string, number>();
+    for (const job of changed) counts.set(job.state, (counts.get(job.state) ?? 0) + 1);
+    const summary = [...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'no jobs';
+    process.stdout.write(`done: ${summary}\n`);
+    for (const c of parts.store.coordinators.list().filter((c) => c.enabled && c.pausedReason)) {
+      process.stdout.write(`${c.name} is paused: ${c.pausedReason}\n`);
+    }
+    return 0;
+  } finally {
+    engine.close();
+    parts.close();
+  }
+}

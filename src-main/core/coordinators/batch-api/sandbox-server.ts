@@ -53,6 +53,8 @@ export interface BatchApiSandbox {
   /** Submissions answered "invalid proof". */
   rejectedCount(): number;
   injectFault(fault: SandboxFault): void;
+  /** Faults injected and not yet fired. */
+  pendingFaults(): number;
   close(): Promise<void>;
 }
 
@@ -231,6 +233,7 @@ export async function startBatchApiSandbox(options: {
     submissions: () => submissions.map((s) => ({ ...s })),
     rejectedCount: () => rejected,
     injectFault: (fault) => faults.push(fault),
+    pendingFaults: () => faults.length,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
