@@ -15,6 +15,7 @@ import { createSystemInformationProbe } from './hardware/systeminformation-probe
 import { createStderrLogger, type Logger } from './log/logger.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
+import type { Scheduler } from './scheduler/scheduler.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -68,7 +69,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
-  const scheduler = await createScheduler({ store, keychain, engine, dataDir: options.dataDir, log: createStderrLogger('scheduler') });
+  const scheduler = await createScheduler({
+    store,
+    keychain,
+    engine,
+    dataDir: options.dataDir,
+    log: createStderrLogger('scheduler'),
+    onEvent: (event) => {
+      if (event.type === 'job') bus.emit('jobs.changed', { jobId: event.jobId, state: event.state });
+      else bus.emit('scheduler.progress', { jobId: event.jobId, phase: event.phase, fraction: Math.min(1, Math.max(0, event.fraction)) });
+    },
+  });
   scheduler.run().catch((error: unknown) => logger.error('the scheduler stopped', error));
 
   const info: AppInfo = {
@@ -80,7 +91,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     platform: process.platform,
     startedAtMs: Date.now(),
   };
-  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus }), (error) =>
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler }), (error) =>
     logger.error('API handler failed', error),
   );
 
@@ -106,9 +117,11 @@ interface Parts {
   sampler: HardwareSampler;
   engine: EngineHost;
   bus: EventBus;
+  scheduler: Scheduler;
 }
 
-function buildHandlers({ info, store, keychain, sampler, engine, bus }: Parts): ApiHandlers {
+function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler }: Parts): ApiHandlers {
+  const coordinatorName = (id: string) => store.coordinators.get(id)?.name ?? id;
   return {
     queries: {
       'app.info': () => info,
@@ -125,6 +138,39 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus }: Parts): 
           return { devices: [], problem: (error as Error).message };
         }
       },
+      'jobs.list': ({ limit, offset }) => ({
+        jobs: store.jobs.list({ limit, offset }).map((job) => ({
+          id: job.id,
+          coordinatorId: job.coordinatorId,
+          coordinatorName: coordinatorName(job.coordinatorId),
+          externalId: job.externalId,
+          state: job.state,
+          error: job.error,
+          attempts: job.attempts,
+          deadlineAtMs: job.deadlineAtMs,
+          createdAtMs: job.createdAtMs,
+          updatedAtMs: job.updatedAtMs,
+        })),
+      }),
+      'jobs.events': ({ jobId }) => {
+        if (!store.jobs.get(jobId)) throw new ApiError('not_found', `no job ${jobId}`);
+        return { events: store.jobEvents.listForJob(jobId).map((e) => ({ atMs: e.atMs, kind: e.kind, message: e.message, data: e.data })) };
+      },
+      'scheduler.status': () => {
+        const idle = new Map(scheduler.activity().map((a) => [a.id, a.idleReason]));
+        const current = scheduler.current();
+        return {
+          current: current ? { ...current, fraction: Math.min(1, Math.max(0, current.fraction)) } : null,
+          coordinators: store.coordinators.list().map((c) => ({
+            id: c.id,
+            name: c.name,
+            kind: c.kind,
+            enabled: c.enabled,
+            pausedReason: c.pausedReason,
+            idleReason: idle.get(c.id) ?? null,
+          })),
+        };
+      },
     },
     commands: {
       'secrets.set': async ({ account, secret }) => {
@@ -137,6 +183,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus }: Parts): 
         if (deleted) bus.emit('secrets.changed', { account, stored: false });
         return { account, deleted };
       },
+      'jobs.cancel': async ({ jobId }) => ({ jobId, cancelled: scheduler.cancel(jobId) }),
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   SecretDeleteInput,
   SecretSetInput,
 } from './schemas.js';
+import { JobCancelInput, JobChanged, JobEvents, JobEventsInput, JobProgress, JobsList, JobsListInput, SchedulerStatus } from './job-schemas.js';
 
 export const API_VERSION = 1;
 
@@ -35,16 +36,22 @@ export const queries = {
   'hardware.history': endpoint(HardwareHistoryInput, HardwareHistory),
   'secrets.status': endpoint(Empty, KeychainStatus),
   'engine.devices': endpoint(Empty, EngineDevices),
+  'jobs.list': endpoint(JobsListInput, JobsList),
+  'jobs.events': endpoint(JobEventsInput, JobEvents),
+  'scheduler.status': endpoint(Empty, SchedulerStatus),
 };
 
 export const commands = {
   'secrets.set': endpoint(SecretSetInput, z.object({ account: z.string(), stored: z.literal(true) })),
   'secrets.delete': endpoint(SecretDeleteInput, z.object({ account: z.string(), deleted: z.boolean() })),
+  'jobs.cancel': endpoint(JobCancelInput, z.object({ jobId: z.string(), cancelled: z.boolean() })),
 };
 
 export const events = {
   'hardware.sample': HardwareSample,
   'secrets.changed': z.object({ account: SecretAccount, stored: z.boolean() }),
+  'jobs.changed': JobChanged,
+  'scheduler.progress': JobProgress,
 };
 
 export type QueryName = keyof typeof queries;

@@ -29,6 +29,15 @@ export interface SchedulerOptions {
   pollBackoff?: { minMs: number; maxMs: number };
   /** Tries for a submission that fails on the network or with an unexpected answer. */
   submitAttempts?: number;
+  /** Told of every job state change and (at most every 250 ms per phase) of progress, for the UI. */
+  onEvent?: (event: SchedulerEvent) => void;
+}
+
+export type SchedulerEvent = { type: 'job'; jobId: string; state: string } | ({ type: 'progress' } & JobProgress);
+
+export interface CoordinatorActivity {
+  id: string;
+  idleReason: string | null;
 }
 
 export interface JobProgress {
@@ -57,7 +66,8 @@ export class Scheduler {
   private readonly now: () => number;
   private readonly stopController = new AbortController();
   private readonly jobControllers = new Map<string, AbortController>();
-  private progress: JobProgress | undefined;
+  private progressState: JobProgress | undefined;
+  private lastProgressEventMs = 0;
   private loop: Promise<void> | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -67,7 +77,23 @@ export class Scheduler {
 
   /** The job being worked on, with its phase and fraction done. */
   current(): JobProgress | undefined {
-    return this.progress;
+    return this.progressState;
+  }
+
+  /** What each running coordinator is waiting for, if anything. */
+  activity(): CoordinatorActivity[] {
+    return this.coordinators.map((c) => ({ id: c.adapter.id, idleReason: c.idleReason ?? null }));
+  }
+
+  private set progress(next: JobProgress | undefined) {
+    const phaseChanged = next?.phase !== this.progressState?.phase || next?.jobId !== this.progressState?.jobId;
+    this.progressState = next;
+    if (!next || !this.options.onEvent) return;
+    const now = performance.now();
+    if (phaseChanged || now - this.lastProgressEventMs >= 250) {
+      this.lastProgressEventMs = now;
+      this.options.onEvent({ type: 'progress', ...next });
+    }
   }
 
   /** Recovers unfinished jobs, then polls until stop(); with `once`, returns when every coordinator is out of work. */
@@ -270,7 +296,9 @@ export class Scheduler {
   }
 
   private move(jobId: string, to: JobState, patch: JobPatch, kind: string, text: string, data?: unknown): Job {
-    return this.options.store.jobs.transition(jobId, ALLOWED_FROM[to], to, patch, { kind, message: text, data });
+    const job = this.options.store.jobs.transition(jobId, ALLOWED_FROM[to], to, patch, { kind, message: text, data });
+    this.options.onEvent?.({ type: 'job', jobId, state: to });
+    return job;
   }
 
   /** The proof and its figures, written (and renamed into place) before the job may move to `submitting`. */

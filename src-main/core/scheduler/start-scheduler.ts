@@ -9,11 +9,18 @@ import { COST_MODEL_SETTING, CostModelSchema, defaultCostModel } from '../pricin
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { JobProver } from './job-prover.js';
-import { Scheduler } from './scheduler.js';
+import { Scheduler, type SchedulerEvent } from './scheduler.js';
 
 export const EXTERNAL_BACKEND_SETTING = 'provers.externalBackend';
 
-export async function createScheduler(parts: { store: Store; keychain: Keychain; engine: EngineHost; dataDir: string; log: Logger }): Promise<Scheduler> {
+export async function createScheduler(parts: {
+  store: Store;
+  keychain: Keychain;
+  engine: EngineHost;
+  dataDir: string;
+  log: Logger;
+  onEvent?: (event: SchedulerEvent) => void;
+}): Promise<Scheduler> {
   const { store } = parts;
   const adapters = await buildAdapters(store, parts.keychain, parts.dataDir);
   const external = () => store.settings.get(EXTERNAL_BACKEND_SETTING) as ExternalBackendConfig | undefined;
@@ -28,5 +35,6 @@ export async function createScheduler(parts: { store: Store; keychain: Keychain;
       return stored.success ? stored.data : defaultCostModel();
     },
     log: parts.log,
+    ...(parts.onEvent ? { onEvent: parts.onEvent } : {}),
   });
 }

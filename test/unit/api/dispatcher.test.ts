@@ -35,6 +35,9 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       }),
       'hardware.history': () => ({ bucketMs: 60_000, buckets: [] }),
       'engine.devices': () => ({ devices: [], problem: 'not built' }),
+      'jobs.list': () => ({ jobs: [] }),
+      'jobs.events': () => ({ events: [] }),
+      'scheduler.status': () => ({ current: null, coordinators: [] }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -49,6 +52,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
         return { account, stored: true as const };
       },
       'secrets.delete': async ({ account }) => ({ account, deleted: stored.delete(account) }),
+      'jobs.cancel': async ({ jobId }) => ({ jobId, cancelled: false }),
       ...overrides,
     },
   };
