@@ -4,6 +4,7 @@ import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Nav } from './components/Nav.js';
 import { StatusFooter } from './components/StatusFooter.js';
 import { HardwarePage } from './pages/HardwarePage.js';
+import { JobsPage } from './pages/JobsPage.js';
 import { NotBuiltPage } from './pages/NotBuiltPage.js';
 import type { PageEntry } from './pages/page-list.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -14,6 +15,7 @@ import { followCore } from './stores/core-events.js';
 function PageContent({ page }: { page: PageEntry }) {
   if (page.id === 'hardware') return <HardwarePage />;
   if (page.id === 'settings') return <SettingsPage />;
+  if (page.id === 'jobs') return <JobsPage />;
   return <NotBuiltPage title={page.title} plan={page.plan} />;
 }
 

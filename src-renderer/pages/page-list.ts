@@ -5,7 +5,7 @@ export const PAGES = [
     title: 'Dashboard',
     plan: 'It will sum up what ProverDesk is doing now: the job in progress, today’s earnings, the machine’s load.',
   },
-  { id: 'jobs', title: 'Jobs', plan: 'It will list proving jobs, their state and deadlines.' },
+  { id: 'jobs', title: 'Jobs' },
   {
     id: 'earnings',
     title: 'Earnings',

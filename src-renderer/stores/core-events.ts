@@ -4,6 +4,7 @@ import { isEvent } from '../bridge/envelope.js';
 import { useAppInfoStore } from './app-info.js';
 import { useConnectionStore } from './connection.js';
 import { useHardwareStore } from './hardware.js';
+import { useJobsStore } from './jobs.js';
 import { useSecretsStore } from './secrets.js';
 
 export function followCore(bridge: RendererBridge): () => void {
@@ -11,7 +12,8 @@ export function followCore(bridge: RendererBridge): () => void {
     if (isEvent(event, 'hardware.sample')) useHardwareStore.getState().addSample(event.payload);
     else if (isEvent(event, 'secrets.changed')) {
       useSecretsStore.getState().applyChange(event.payload.account, event.payload.stored);
-    }
+    } else if (isEvent(event, 'scheduler.progress')) useJobsStore.getState().setProgress(event.payload);
+    else if (isEvent(event, 'jobs.changed')) void useJobsStore.getState().jobChanged(bridge, event.payload.jobId, event.payload.state);
   });
 
   let lost = false;
@@ -24,6 +26,7 @@ export function followCore(bridge: RendererBridge): () => void {
       void useAppInfoStore.getState().load(bridge);
       void useHardwareStore.getState().loadCurrent(bridge);
       if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
+      if (useJobsStore.getState().jobs !== null) void useJobsStore.getState().load(bridge);
     }
   });
 

@@ -3,7 +3,7 @@ import { watchPageProblems } from './page-problems.js';
 
 const PAGES = [
   { title: 'Dashboard', hash: '#/dashboard', built: false },
-  { title: 'Jobs', hash: '#/jobs', built: false },
+  { title: 'Jobs', hash: '#/jobs', built: true },
   { title: 'Earnings', hash: '#/earnings', built: false },
   { title: 'Markets', hash: '#/markets', built: false },
   { title: 'Pricing', hash: '#/pricing', built: false },

@@ -25,24 +25,27 @@ export type BatchApiConfig = z.infer<typeof BatchApiConfigSchema>;
 export const DEFAULT_DEPLOYMENT_VERSION = 'proverdesk-cpu';
 
 export async function buildAdapters(store: Store, keychain: Keychain, dataDir: string): Promise<CoordinatorAdapter[]> {
+  const pause = (id: string, reason: string) => {
+    if (store.coordinators.get(id)?.pausedReason !== reason) store.coordinators.setPaused(id, reason);
+  };
   const packages = new PackageCache(join(dataDir, 'packages'), MAX_PACKAGE_BYTES);
   const adapters: CoordinatorAdapter[] = [];
   for (const coordinator of store.coordinators.list()) {
-    if (!coordinator.enabled || coordinator.kind !== 'batch-api') continue;
+    if (!coordinator.enabled || coordinator.pausedReason !== null || coordinator.kind !== 'batch-api') continue;
     const config = BatchApiConfigSchema.safeParse(coordinator.config);
     if (!config.success) {
-      store.coordinators.setPaused(coordinator.id, `its settings are not usable (${config.error.issues[0]?.path.join('.')}: ${config.error.issues[0]?.message}); edit it in Markets`);
+      pause(coordinator.id, `its settings are not usable (${config.error.issues[0]?.path.join('.')}: ${config.error.issues[0]?.message}); edit it in Markets`);
       continue;
     }
     let participantId: string | null;
     try {
       participantId = await keychain.get(participantAccount(coordinator.id));
     } catch (error) {
-      store.coordinators.setPaused(coordinator.id, `cannot read its participant ID: ${error instanceof Error ? error.message : String(error)}`);
+      pause(coordinator.id, `cannot read its participant ID: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
     if (!participantId) {
-      store.coordinators.setPaused(coordinator.id, 'no participant ID in the keychain; set it in Markets');
+      pause(coordinator.id, 'no participant ID in the keychain; set it in Markets');
       continue;
     }
     const client = new BatchApiClient(

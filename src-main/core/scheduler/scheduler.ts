@@ -18,6 +18,8 @@ import type { JobProver } from './job-prover.js';
 export interface SchedulerOptions {
   store: Store;
   adapters: CoordinatorAdapter[];
+  /** Rebuilds the adapters when the stored coordinators change (added, edited, resumed while running). */
+  reloadAdapters?: () => Promise<CoordinatorAdapter[]>;
   prover: JobProver;
   /** Work folders and proofs live under here. */
   dataDir: string;
@@ -62,7 +64,8 @@ interface StoredProof {
 }
 
 export class Scheduler {
-  private readonly coordinators: CoordinatorState[];
+  private coordinators: CoordinatorState[];
+  private coordinatorsVersion: string;
   private readonly now: () => number;
   private readonly stopController = new AbortController();
   private readonly jobControllers = new Map<string, AbortController>();
@@ -73,6 +76,25 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
     this.coordinators = options.adapters.map((adapter) => ({ adapter, nextPollAtMs: 0, failures: 0 }));
+    this.coordinatorsVersion = this.storedCoordinatorsVersion();
+  }
+
+  private storedCoordinatorsVersion(): string {
+    return JSON.stringify(this.options.store.coordinators.list().map((c) => [c.id, c.enabled, c.pausedReason, c.config]));
+  }
+
+  /** Picks up coordinators added, edited or resumed since the last look; running ones keep their timers. */
+  private async refreshCoordinators(): Promise<void> {
+    if (!this.options.reloadAdapters) return;
+    const version = this.storedCoordinatorsVersion();
+    if (version === this.coordinatorsVersion) return;
+    this.coordinatorsVersion = version;
+    const adapters = await this.options.reloadAdapters();
+    this.coordinatorsVersion = this.storedCoordinatorsVersion(); // building may pause some
+    this.coordinators = adapters.map((adapter) => {
+      const previous = this.coordinators.find((c) => c.adapter.id === adapter.id);
+      return previous ? { ...previous, adapter } : { adapter, nextPollAtMs: 0, failures: 0 };
+    });
   }
 
   /** The job being worked on, with its phase and fraction done. */
@@ -122,6 +144,7 @@ export class Scheduler {
   private async runLoop(once: boolean): Promise<void> {
     await this.recover();
     while (!this.stopped) {
+      await this.refreshCoordinators();
       const due = this.coordinators.filter((c) => c.nextPollAtMs <= this.now() && !this.isPaused(c));
       for (const coordinator of due) {
         if (this.stopped) return;
@@ -134,7 +157,9 @@ export class Scheduler {
         continue;
       }
       if (waiting.length === 0) return;
-      const delay = Math.max(0, Math.min(...waiting) - this.now());
+      // Without --once, look at the stored coordinators at least every 2 s, so new ones start promptly.
+      const untilDue = Math.max(0, Math.min(...waiting) - this.now());
+      const delay = once || !this.options.reloadAdapters ? untilDue : Math.min(untilDue, 2_000);
       if (delay > 0) await sleep(delay, undefined, { signal: this.stopController.signal }).catch(() => undefined);
     }
   }

@@ -22,11 +22,13 @@ export async function createScheduler(parts: {
   onEvent?: (event: SchedulerEvent) => void;
 }): Promise<Scheduler> {
   const { store } = parts;
-  const adapters = await buildAdapters(store, parts.keychain, parts.dataDir);
+  const build = () => buildAdapters(store, parts.keychain, parts.dataDir);
+  const adapters = await build();
   const external = () => store.settings.get(EXTERNAL_BACKEND_SETTING) as ExternalBackendConfig | undefined;
   return new Scheduler({
     store,
     adapters,
+    reloadAdapters: build,
     prover: new JobProver(parts.engine, external),
     dataDir: parts.dataDir,
     threads: () => Math.max(1, availableParallelism() - 1),

@@ -1,0 +1,44 @@
+import { spawn, execFile } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { expect, test } from './app-fixture.js';
+import { watchPageProblems } from './page-problems.js';
+
+const run = promisify(execFile);
+
+/** A batch-API sandbox with two practice batches, in its own process; resolves with its address. */
+async function startSandbox(): Promise<{ url: string; participant: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/support/start-sandbox.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`the sandbox exited (code ${code})`)));
+  });
+  return { ...(JSON.parse(line) as { url: string; participant: string }), stop: () => child.kill() };
+}
+
+test('a coordinator added while the app runs gets its batches proven, and the Jobs page shows them with their history', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const problems = watchPageProblems(page);
+  const sandbox = await startSandbox();
+  try {
+    await page.goto(app.url);
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Jobs' }).click();
+    await expect(page.getByText('No jobs yet.')).toBeVisible();
+
+    await run(process.execPath, ['bin/proverdesk.js', 'coordinator', 'add', 'batch-api', '--name', 'E2E sandbox', '--url', sandbox.url, '--participant', sandbox.participant, '--data-dir', app.dataDir]);
+
+    const rows = page.locator('.jobs-table tbody tr');
+    await expect(rows).toHaveCount(2, { timeout: 120_000 });
+    await expect(rows.filter({ hasText: 'accepted' })).toHaveCount(2, { timeout: 120_000 });
+    await expect(rows.first()).toContainText('E2E sandbox');
+
+    await rows.first().getByRole('button').click();
+    const history = page.getByRole('list', { name: 'Events' });
+    await expect(history).toContainText('proving poseidon-chain-small');
+    await expect(history).toContainText('proof ready in');
+    await expect(history).toContainText('proof submitted successfully');
+    expect(problems).toEqual([]);
+  } finally {
+    sandbox.stop();
+  }
+});
