@@ -3,6 +3,7 @@ import { useBridge } from './bridge/context.js';
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { Nav } from './components/Nav.js';
 import { StatusFooter } from './components/StatusFooter.js';
+import { DashboardPage } from './pages/DashboardPage.js';
 import { HardwarePage } from './pages/HardwarePage.js';
 import { JobsPage } from './pages/JobsPage.js';
 import { NotBuiltPage } from './pages/NotBuiltPage.js';
@@ -16,6 +17,7 @@ function PageContent({ page }: { page: PageEntry }) {
   if (page.id === 'hardware') return <HardwarePage />;
   if (page.id === 'settings') return <SettingsPage />;
   if (page.id === 'jobs') return <JobsPage />;
+  if (page.id === 'dashboard') return <DashboardPage />;
   return <NotBuiltPage title={page.title} plan={page.plan} />;
 }
 

@@ -9,3 +9,6 @@ export function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
+
+/** Integer US cents as dollars, e.g. 1234 → "$12.34". */
+export const formatCents = (cents: number): string => `${cents < 0 ? '−' : ''}$${(Math.abs(cents) / 100).toFixed(2)}`;

@@ -16,6 +16,7 @@ import { createStderrLogger, type Logger } from './log/logger.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
 import type { Scheduler } from './scheduler/scheduler.js';
+import { jobStatsSince } from './scheduler/job-stats.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -156,6 +157,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler 
         if (!store.jobs.get(jobId)) throw new ApiError('not_found', `no job ${jobId}`);
         return { events: store.jobEvents.listForJob(jobId).map((e) => ({ atMs: e.atMs, kind: e.kind, message: e.message, data: e.data })) };
       },
+      'jobs.stats': ({ sinceMs }) => jobStatsSince(store, sinceMs),
       'scheduler.status': () => {
         const idle = new Map(scheduler.activity().map((a) => [a.id, a.idleReason]));
         const current = scheduler.current();

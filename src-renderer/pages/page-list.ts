@@ -1,10 +1,6 @@
 // The pages in the navigation, in order. Pages with a `plan` are not built yet and say what is coming.
 export const PAGES = [
-  {
-    id: 'dashboard',
-    title: 'Dashboard',
-    plan: 'It will sum up what ProverDesk is doing now: the job in progress, today’s earnings, the machine’s load.',
-  },
+  { id: 'dashboard', title: 'Dashboard' },
   { id: 'jobs', title: 'Jobs' },
   {
     id: 'earnings',
@@ -28,5 +24,5 @@ export const PAGES = [
 export type PageEntry = (typeof PAGES)[number];
 export type PageId = PageEntry['id'];
 
-/** Where the app opens (and where unknown addresses land) until the Dashboard is built. */
-export const DEFAULT_PAGE: PageId = 'hardware';
+/** Where the app opens, and where unknown addresses land. */
+export const DEFAULT_PAGE: PageId = 'dashboard';

@@ -3,6 +3,7 @@ import type { RendererBridge } from '../bridge/index.js';
 import { isEvent } from '../bridge/envelope.js';
 import { useAppInfoStore } from './app-info.js';
 import { useConnectionStore } from './connection.js';
+import { useDashboardStore } from './dashboard.js';
 import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
 import { useSecretsStore } from './secrets.js';
@@ -13,7 +14,10 @@ export function followCore(bridge: RendererBridge): () => void {
     else if (isEvent(event, 'secrets.changed')) {
       useSecretsStore.getState().applyChange(event.payload.account, event.payload.stored);
     } else if (isEvent(event, 'scheduler.progress')) useJobsStore.getState().setProgress(event.payload);
-    else if (isEvent(event, 'jobs.changed')) void useJobsStore.getState().jobChanged(bridge, event.payload.jobId, event.payload.state);
+    else if (isEvent(event, 'jobs.changed')) {
+      void useJobsStore.getState().jobChanged(bridge, event.payload.jobId, event.payload.state);
+      if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
+    }
   });
 
   let lost = false;

@@ -34,7 +34,7 @@ function installPreloadStandIn() {
 test('inside the desktop window the UI talks to the core through the preload API', async ({ page, app }) => {
   const problems = watchPageProblems(page);
   await page.addInitScript(installPreloadStandIn);
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/hardware`);
 
   const samples = page.getByTestId('sample-count');
   const sampleCount = async () => Number(await samples.getAttribute('data-count'));

@@ -5,7 +5,7 @@ const LOAD_FIGURE = /^\d{1,3}\.\d %$/;
 
 test('the Hardware page shows live CPU load and takes the token out of the address bar', async ({ page, app }) => {
   const problems = watchPageProblems(page);
-  await page.goto(app.url);
+  await page.goto(`${app.url}#/hardware`);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Hardware' })).toBeVisible();
   await expect(page).not.toHaveURL(/token=/);

@@ -37,6 +37,11 @@ test('a coordinator added while the app runs gets its batches proven, and the Jo
     await expect(history).toContainText('proving poseidon-chain-small');
     await expect(history).toContainText('proof ready in');
     await expect(history).toContainText('proof submitted successfully');
+
+    // The Dashboard counts today's accepted proofs and says the coordinator has no more batches for now.
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByTestId('accepted-today')).toHaveText('2');
+    await expect(page.getByText('E2E sandbox (batch-api): waiting: no more batches left to prove')).toBeVisible({ timeout: 30_000 });
     expect(problems).toEqual([]);
   } finally {
     sandbox.stop();

@@ -14,7 +14,18 @@ import {
   SecretDeleteInput,
   SecretSetInput,
 } from './schemas.js';
-import { JobCancelInput, JobChanged, JobEvents, JobEventsInput, JobProgress, JobsList, JobsListInput, SchedulerStatus } from './job-schemas.js';
+import {
+  JobCancelInput,
+  JobChanged,
+  JobEvents,
+  JobEventsInput,
+  JobProgress,
+  JobsList,
+  JobsListInput,
+  JobStats,
+  JobStatsInput,
+  SchedulerStatus,
+} from './job-schemas.js';
 
 export const API_VERSION = 1;
 
@@ -39,6 +50,7 @@ export const queries = {
   'jobs.list': endpoint(JobsListInput, JobsList),
   'jobs.events': endpoint(JobEventsInput, JobEvents),
   'scheduler.status': endpoint(Empty, SchedulerStatus),
+  'jobs.stats': endpoint(JobStatsInput, JobStats),
 };
 
 export const commands = {

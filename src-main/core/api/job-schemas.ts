@@ -46,3 +46,12 @@ export const SchedulerStatus = z.object({ current: JobProgress.nullable(), coord
 
 export const JobCancelInput = z.object({ jobId: JobId }).strict();
 export const JobChanged = z.object({ jobId: JobId, state: z.string() });
+
+export const JobStatsInput = z.object({ sinceMs: z.number().int().nonnegative() }).strict();
+export const JobStats = z.object({
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  costCents: z.number().int().nonnegative(),
+  priceCents: z.number().int().nonnegative(),
+});

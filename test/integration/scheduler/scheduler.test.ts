@@ -16,6 +16,7 @@ import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-wor
 import type { Logger } from '../../../src-main/core/log/logger.js';
 import { defaultCostModel, proofCostCents } from '../../../src-main/core/pricing/cost-model.js';
 import { JobProver } from '../../../src-main/core/scheduler/job-prover.js';
+import { jobStatsSince } from '../../../src-main/core/scheduler/job-stats.js';
 import { Scheduler } from '../../../src-main/core/scheduler/scheduler.js';
 import { HttpClient } from '../../../src-main/core/net/http-client.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
@@ -87,6 +88,16 @@ describe('scheduler', () => {
     }
     const ledger = store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).filter((e) => e.coordinatorId === 'alice');
     expect(ledger.map((e) => e.amountMinor).sort()).toEqual(submitted.map((s) => -BigInt(s.costCents)).sort());
+    // The Dashboard's figures for the same jobs.
+    const sinceFirst = Math.min(...jobs.map((j) => j.createdAtMs));
+    expect(jobStatsSince(store, sinceFirst)).toEqual({
+      accepted: 2,
+      rejected: 0,
+      failed: 0,
+      costCents: submitted.reduce((t, s) => t + s.costCents, 0),
+      priceCents: submitted.reduce((t, s) => t + s.priceCents, 0),
+    });
+    expect(jobStatsSince(store, Date.now() + 60_000).accepted).toBe(0);
   });
 
   it('after a crash while proving, proves the job again and submits it once', async () => {

@@ -38,6 +38,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'jobs.list': () => ({ jobs: [] }),
       'jobs.events': () => ({ events: [] }),
       'scheduler.status': () => ({ current: null, coordinators: [] }),
+      'jobs.stats': () => ({ accepted: 0, rejected: 0, failed: 0, costCents: 0, priceCents: 0 }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',

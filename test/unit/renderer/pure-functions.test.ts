@@ -7,8 +7,8 @@ describe('pageFromHash', () => {
   it('finds the page a hash names and falls back to the default page', () => {
     expect(pageFromHash('#/settings').id).toBe('settings');
     expect(pageFromHash(pageHref('jobs')).id).toBe('jobs');
-    expect(pageFromHash('').id).toBe('hardware');
-    expect(pageFromHash('#/no-such-page').id).toBe('hardware');
+    expect(pageFromHash('').id).toBe('dashboard');
+    expect(pageFromHash('#/no-such-page').id).toBe('dashboard');
   });
 });
 

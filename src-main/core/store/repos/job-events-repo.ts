@@ -22,6 +22,8 @@ export interface JobEventsRepo {
   append(jobId: string, event: JobEventInput): JobEvent;
   /** Oldest first. */
   listForJob(jobId: string): JobEvent[];
+  /** Events of these kinds at or after sinceMs, oldest first (at most 10 000). */
+  listByKinds(kinds: readonly string[], sinceMs: number): JobEvent[];
 }
 
 interface JobEventRow {
@@ -39,6 +41,10 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
     'SELECT id, job_id, at_ms, kind, message, data_json FROM job_events WHERE job_id = ? ORDER BY id',
   );
   const jobExists = db.prepare('SELECT 1 FROM jobs WHERE id = ?');
+  const selectByKinds = db.prepare<JobEventRow>(
+    `SELECT id, job_id, at_ms, kind, message, data_json FROM job_events
+     WHERE kind IN (SELECT value FROM json_each(?)) AND at_ms >= ? ORDER BY at_ms, id LIMIT 10000`,
+  );
 
   return {
     append(jobId, event) {
@@ -50,6 +56,7 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
       return { id, jobId, atMs, kind: event.kind, message: event.message, data: event.data ?? null };
     },
     listForJob: (jobId) => selectForJob.all(jobId).map(fromRow),
+    listByKinds: (kinds, sinceMs) => selectByKinds.all(JSON.stringify(kinds), sinceMs).map(fromRow),
   };
 }
 
