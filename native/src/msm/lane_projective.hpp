@@ -24,26 +24,36 @@ struct ProjectiveVec {
   }
 };
 
+// The common end of both formulas, from the cross terms: xx = X1·X2, yy = Y1·Y2, zz3b = 3b·Z1·Z2, and the
+// (mixed) sums xy = X1Y2 + X2Y1, yz = Y1Z2 + Y2Z1, xz = X1Z2 + X2Z1.
+template <class F>
+PROVERDESK_IFMA_INLINE ProjectiveVec<F> completeAddFinish(const typename LaneField<F>::Vec& xx, const typename LaneField<F>::Vec& yy,
+                                                          const typename LaneField<F>::Vec& zz3b, const typename LaneField<F>::Vec& xy,
+                                                          const typename LaneField<F>::Vec& yz, const typename LaneField<F>::Vec& xz,
+                                                          const typename LaneField<F>::Vec& b3) {
+  using Vec = typename LaneField<F>::Vec;
+  const Vec xx3 = xx + xx + xx;
+  Vec z3 = yy + zz3b;
+  const Vec t1 = yy - zz3b;
+  Vec y3 = b3 * xz;
+  const Vec x3 = xy * t1 - yz * y3;
+  y3 = t1 * z3 + y3 * xx3;
+  z3 = z3 * yz + xx3 * xy;
+  return {x3, y3, z3};
+}
+
 // p + q; b3 = 3·b of the curve.
 template <class F>
 PROVERDESK_IFMA_INLINE ProjectiveVec<F> completeAdd(const ProjectiveVec<F>& p, const ProjectiveVec<F>& q,
                                                     const typename LaneField<F>::Vec& b3) {
   using Vec = typename LaneField<F>::Vec;
-  Vec t0 = p.x * q.x;
-  Vec t1 = p.y * q.y;
-  Vec t2 = p.z * q.z;
-  Vec t3 = (p.x + p.y) * (q.x + q.y) - (t0 + t1);
-  Vec t4 = (p.y + p.z) * (q.y + q.z) - (t1 + t2);
-  Vec y3 = (p.x + p.z) * (q.x + q.z) - (t0 + t2);
-  t0 = t0 + t0 + t0;
-  t2 = b3 * t2;
-  Vec z3 = t1 + t2;
-  t1 = t1 - t2;
-  y3 = b3 * y3;
-  const Vec x3 = t3 * t1 - t4 * y3;
-  y3 = t1 * z3 + y3 * t0;
-  z3 = z3 * t4 + t0 * t3;
-  return {x3, y3, z3};
+  const Vec xx = p.x * q.x;
+  const Vec yy = p.y * q.y;
+  const Vec zz = p.z * q.z;
+  const Vec xy = (p.x + p.y) * (q.x + q.y) - (xx + yy);
+  const Vec yz = (p.y + p.z) * (q.y + q.z) - (yy + zz);
+  const Vec xz = (p.x + p.z) * (q.x + q.z) - (xx + zz);
+  return completeAddFinish<F>(xx, yy, b3 * zz, xy, yz, xz, b3);
 }
 
 // p + (qx, qy) for an affine q (not the point at infinity).
@@ -51,20 +61,10 @@ template <class F>
 PROVERDESK_IFMA_INLINE ProjectiveVec<F> completeAddAffine(const ProjectiveVec<F>& p, const typename LaneField<F>::Vec& qx,
                                                           const typename LaneField<F>::Vec& qy, const typename LaneField<F>::Vec& b3) {
   using Vec = typename LaneField<F>::Vec;
-  Vec t0 = p.x * qx;
-  Vec t1 = p.y * qy;
-  const Vec t3 = (qx + qy) * (p.x + p.y) - (t0 + t1);
-  const Vec t4 = qy * p.z + p.y;
-  Vec y3 = qx * p.z + p.x;
-  t0 = t0 + t0 + t0;
-  const Vec t2 = b3 * p.z;
-  Vec z3 = t1 + t2;
-  t1 = t1 - t2;
-  y3 = b3 * y3;
-  const Vec x3 = t3 * t1 - t4 * y3;
-  y3 = t1 * z3 + y3 * t0;
-  z3 = z3 * t4 + t0 * t3;
-  return {x3, y3, z3};
+  const Vec xx = p.x * qx;
+  const Vec yy = p.y * qy;
+  const Vec xy = (qx + qy) * (p.x + p.y) - (xx + yy);
+  return completeAddFinish<F>(xx, yy, b3 * p.z, xy, qy * p.z + p.y, qx * p.z + p.x, b3);
 }
 
 }  // namespace proverdesk::lanes
