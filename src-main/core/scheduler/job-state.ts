@@ -20,7 +20,7 @@ export const ACTIVE_STATES: readonly JobState[] = ['discovered', 'claimed', 'dow
 /** States a job may leave for `to`; the repository refuses any other move. */
 export const ALLOWED_FROM: Record<JobState, readonly JobState[]> = {
   discovered: [],
-  claimed: ['discovered'],
+  claimed: ['discovered', 'failed', 'expired', 'rejected', 'cancelled'], // offered again: a retry
   downloading: ['claimed', 'downloading', 'proving'], // a restart fetches the inputs again
   proving: ['downloading'],
   submitting: ['proving', 'submitting'],

@@ -48,6 +48,9 @@ export interface JobProgress {
   fraction: number;
 }
 
+/** Tries of a job a coordinator keeps offering, before the coordinator is paused for the user to look. */
+const MAX_ATTEMPTS = 3;
+
 interface CoordinatorState {
   adapter: CoordinatorAdapter;
   nextPollAtMs: number;
@@ -199,11 +202,23 @@ export class Scheduler {
     const { jobs } = this.options.store;
     let job = jobs.findByExternal(adapter.id, result.externalId);
     if (job && !(ACTIVE_STATES as readonly string[]).includes(job.state)) {
-      // The coordinator hands out work this app already finished: do not take it again.
-      coordinator.idleReason = `${adapter.name} offered ${result.note} again, which already ended ${job.state}`;
-      coordinator.nextPollAtMs = this.now() + backoff.maxMs;
-      this.options.log.warn(coordinator.idleReason);
-      return;
+      // The coordinator offers work that already ended here (the batch API keeps a batch current until it
+      // has an accepted proof). A failure is tried again, a few times; anything else needs the user.
+      if ((job.state === 'failed' || job.state === 'expired') && job.attempts < MAX_ATTEMPTS) {
+        job = this.move(job.id, 'claimed', { error: null }, 'retry', `offered again by ${adapter.name}: trying again (${job.attempts} tries so far)`);
+      } else {
+        const why =
+          job.state === 'cancelled'
+            ? `you cancelled its current job (${result.note}) and it offers nothing else; resume it to prove that job again`
+            : `its current job (${result.note}) ended ${job.state} after ${job.attempts} tries${job.error ? ` (${job.error})` : ''}, and it offers nothing else`;
+        this.options.store.transaction(() => {
+          this.options.store.coordinators.setPaused(adapter.id, why);
+          // Resuming the coordinator is the user's go-ahead: the job is taken again at the next offer.
+          this.move(job!.id, 'claimed', { attempts: 0 }, 'held', `${adapter.name} paused: ${why}`);
+        });
+        this.options.log.warn(`${adapter.name} paused: ${why}`);
+        return;
+      }
     }
     if (!job) {
       const id = randomUUID();

@@ -58,6 +58,7 @@ beforeAll(async () => {
       { id: 'dave', batches: batches(2, 200) },
       { id: 'erin', batches: batches(1, 300) },
       { id: 'frank', batches: batches(1, 400) },
+      { id: 'gina', batches: batches(1, 500) },
     ],
   });
   store = openStore(join(scratch, 'proverdesk.db'));
@@ -152,14 +153,30 @@ describe('scheduler', () => {
     expect(jobsOf('nobody')).toHaveLength(0);
   });
 
-  it('cancels a running job on request and moves on', async () => {
+  it('cancels a running job on request, pauses the coordinator that keeps offering it, and proves it once resumed', async () => {
     const scheduler = schedulerFor([adapterFor('frank', 'frank')]);
     const running = scheduler.run({ once: true });
     while (!scheduler.current() || scheduler.current()?.phase === 'downloading') await new Promise((r) => setTimeout(r, 5));
     expect(scheduler.cancel(scheduler.current()!.jobId)).toBe(true);
     await running;
     const [job] = jobsOf('frank');
-    expect(job?.state).toBe('cancelled');
+    expect(eventKinds(job!.id)).toEqual(expect.arrayContaining(['cancelled', 'held']));
+    expect(store.coordinators.get('frank')?.pausedReason).toMatch(/^you cancelled its current job \(batch request \d+\) and it offers nothing else; resume it/);
     expect(sandbox.submissions().filter((s) => s.participantId === 'frank')).toHaveLength(0);
+
+    store.coordinators.setPaused('frank', null); // the user resumes it
+    await schedulerFor([adapterFor('frank', 'frank')]).run({ once: true });
+    expect(store.jobs.get(job!.id)?.state).toBe('accepted');
+    expect(sandbox.submissions().filter((s) => s.participantId === 'frank')).toHaveLength(1);
+  });
+
+  it('tries a failed job again when the coordinator offers it again', async () => {
+    sandbox.injectFault({ on: 'download', kind: 'error-500', times: 2 }); // the first fetch fails after its retry
+    await schedulerFor([adapterFor('gina', 'gina')]).run({ once: true });
+    const [job] = jobsOf('gina');
+    expect(job?.state).toBe('accepted');
+    expect(job?.attempts).toBe(2);
+    const kinds = eventKinds(job!.id);
+    expect(kinds.slice(kinds.indexOf('failed'))).toEqual(['failed', 'retry', 'downloading', 'proving', 'proved', 'submit-attempt', 'accepted']);
   });
 });
