@@ -17,6 +17,8 @@ export interface ProveJobOptions {
 export interface ProvedJob {
   proof: Uint8Array;
   provingTimeMs: number;
+  /** The part of provingTimeMs spent computing the witness (0 for the external backend). */
+  witnessMs: number;
   /** As the batch API's reference client reports it: NONE when only the CPU was used. */
   acceleration: string;
 }
@@ -36,10 +38,11 @@ export class JobProver {
       }
       options.onProgress?.('external', 0);
       const proof = await runExternalBackend(config, { ...input, signal: options.signal, onLog: options.onLog, env: { PROVERDESK_THREADS: String(options.threads) } });
-      return { proof, provingTimeMs: performance.now() - started, acceleration: 'NONE' };
+      return { proof, provingTimeMs: performance.now() - started, witnessMs: 0, acceleration: 'NONE' };
     }
     options.onProgress?.('witness', 0);
     const witness = await computeWitness(input.wasm, input.input);
+    const witnessMs = performance.now() - started;
     options.signal.throwIfAborted();
     const handle = this.engine.prove({ zkeyPath: input.zkeyPath, witness, threads: options.threads }, (phase, fraction) =>
       options.onProgress?.(phase, fraction),
@@ -49,7 +52,7 @@ export class JobProver {
     try {
       const { proof, publicSignals } = await handle.result;
       const bytes = encodeProofResult({ proof: proof as unknown as Record<string, unknown>, publicSignals });
-      return { proof: bytes, provingTimeMs: performance.now() - started, acceleration: 'NONE' };
+      return { proof: bytes, provingTimeMs: performance.now() - started, witnessMs, acceleration: 'NONE' };
     } finally {
       options.signal.removeEventListener('abort', onAbort);
     }

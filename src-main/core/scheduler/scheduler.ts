@@ -295,7 +295,8 @@ export class Scheduler {
     const costCents = proofCostCents(model, proved.provingTimeMs);
     const meta: StoredProof = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
     const proofPath = await this.saveProof(job.id, proved.proof, meta);
-    return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`, meta);
+    const text = `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`;
+    return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', text, { ...meta, witnessMs: Math.round(proved.witnessMs) });
   }
 
   private async submitJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, signal: AbortSignal): Promise<void> {

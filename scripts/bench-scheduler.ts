@@ -1,0 +1,74 @@
+// `npm run bench:scheduler`: jobs per minute through the whole loop (get_batch, download, witness, native proof,
+// submit with the sandbox verifying it) on a batch-API sandbox with the ~2^12-constraint Poseidon circuit, and
+// where each job's time goes: the engine's proof against everything around it (download, witness, submit,
+// bookkeeping). BENCH_JOBS (default 20) and BENCH_THREADS (default 2) set the run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchApiAdapter } from '../src-main/core/coordinators/batch-api/adapter.js';
+import { BatchApiClient } from '../src-main/core/coordinators/batch-api/client.js';
+import { startBatchApiSandbox } from '../src-main/core/coordinators/batch-api/sandbox-server.js';
+import { readCircuitPackage, writeCircuitPackage } from '../src-main/core/engine/circuit-package.js';
+import { EngineHost } from '../src-main/core/engine/engine-host.js';
+import { forkEngineProcess } from '../src-main/core/engine/fork-engine.js';
+import { PackageCache } from '../src-main/core/engine/package-cache.js';
+import { releaseSnarkjsWorkers } from '../src-main/core/engine/snarkjs-workers.js';
+import { HttpClient } from '../src-main/core/net/http-client.js';
+import { defaultCostModel } from '../src-main/core/pricing/cost-model.js';
+import { JobProver } from '../src-main/core/scheduler/job-prover.js';
+import { Scheduler } from '../src-main/core/scheduler/scheduler.js';
+import { openStore } from '../src-main/core/store/open-store.js';
+import { poseidonChainInput } from '../test/fixtures/circuits/inputs.js';
+import { buildCircuit } from '../test/support/circuits.js';
+
+const JOBS = Number(process.env.BENCH_JOBS ?? 20);
+const THREADS = Number(process.env.BENCH_THREADS ?? 2);
+
+const fixture = await buildCircuit('poseidon-chain-small');
+const packageBytes = await writeCircuitPackage({ name: fixture.name, constraints: fixture.constraints, wasmPath: fixture.wasm, zkeyPath: fixture.zkey, vkeyPath: fixture.vkey });
+const circuit = { packageBytes, circuit: await readCircuitPackage(packageBytes, 2 ** 26) };
+const batches = Array.from({ length: JOBS + 1 }, (_, i) => ({ circuit, input: { ...poseidonChainInput(), salt: String(i + 1) } }));
+const sandbox = await startBatchApiSandbox({ participants: [{ id: 'bench', batches }] });
+const dir = mkdtempSync(join(tmpdir(), 'proverdesk-bench-scheduler-'));
+const store = openStore(join(dir, 'proverdesk.db'));
+const engine = new EngineHost(forkEngineProcess);
+try {
+  store.coordinators.upsert({ id: 'bench', kind: 'batch-api', name: 'Sandbox', config: { url: sandbox.url }, enabled: true });
+  const client = new BatchApiClient({ url: sandbox.url, participantId: 'bench', deploymentVersion: 'bench' }, new HttpClient());
+  const adapter = new BatchApiAdapter('bench', 'Sandbox', client, new PackageCache(join(dir, 'packages'), 2 ** 26), sandbox.url);
+  const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+  const scheduler = new Scheduler({ store, adapters: [adapter], prover: new JobProver(engine, () => undefined), dataDir: dir, threads: () => THREADS, costModel: defaultCostModel, log: quiet });
+  // One warm-up job: the engine process starts, the package is downloaded and unpacked, the key is loaded.
+  console.log(`scheduler benchmark: ${fixture.constraints}-constraint circuit, ${JOBS} jobs after 1 warm-up, ${THREADS} engine threads`);
+  const started = performance.now();
+  await scheduler.run({ once: true });
+  const jobs = store.jobs.list({ limit: JOBS + 1 }).reverse().slice(1);
+  const rows = jobs.map((job) => {
+    const events = store.jobEvents.listForJob(job.id);
+    const at = (kind: string) => events.find((e) => e.kind === kind)!.atMs;
+    const proved = events.find((e) => e.kind === 'proved')!.data as { provingTimeMs: number; witnessMs: number };
+    const total = at('accepted') - at('discovered');
+    const engineMs = proved.provingTimeMs - proved.witnessMs;
+    return { total, engineMs, witness: proved.witnessMs, download: at('proving') - at('downloading'), submit: at('accepted') - at('submit-attempt') };
+  });
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + pick(r), 0);
+  const total = sum((r) => r.total);
+  const wallMs = performance.now() - started;
+  const share = (ms: number) => `${((100 * ms) / total).toFixed(1)} %`;
+  console.table({
+    'jobs per minute (whole run, warm-up included)': ((60_000 * (JOBS + 1)) / wallMs).toFixed(1),
+    'mean job time': `${(total / rows.length).toFixed(0)} ms`,
+    'engine proof': share(sum((r) => r.engineMs)),
+    'outside the engine': share(total - sum((r) => r.engineMs)),
+    '  download': share(sum((r) => r.download)),
+    '  witness': share(sum((r) => r.witness)),
+    '  submit (server verifies)': share(sum((r) => r.submit)),
+    '  bookkeeping': share(total - sum((r) => r.engineMs + r.download + r.witness + r.submit)),
+  });
+} finally {
+  store.close();
+  engine.close();
+  await sandbox.close();
+  await releaseSnarkjsWorkers();
+  rmSync(dir, { recursive: true, force: true });
+}
