@@ -1,24 +1,56 @@
 // Computes a circuit's witness (the bytes of a snarkjs `.wtns` file) from circom's witness generator
-// (`.wasm`) and an input object, with snarkjs's witness calculator.
+// (`.wasm`) and an input object, with snarkjs's witness calculator (circom_runtime). Compiling a generator
+// takes tens of milliseconds, a large share of a small job, so the compiled calculators of the last few
+// circuits are kept (by the wasm's sha256) and reused, one witness at a time each.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import * as snarkjs from 'snarkjs';
+import { WitnessCalculatorBuilder, type WitnessCalculator } from 'circom_runtime';
 import { WitnessError } from './witness-error.js';
 import { inspectWitnessGenerator, type WitnessGeneratorShape } from './witness-generator.js';
 
 export { WitnessError, type WitnessErrorReason } from './witness-error.js';
 
+interface CompiledCircuit {
+  shape: WitnessGeneratorShape;
+  calculator: WitnessCalculator;
+  /** The calculator shares one WebAssembly memory: witnesses are computed one after another. */
+  queue: Promise<unknown>;
+}
+
+const KEPT_CIRCUITS = 8;
+const compiled = new Map<string, Promise<CompiledCircuit>>();
+
+function compile(code: Uint8Array): Promise<CompiledCircuit> {
+  const key = createHash('sha256').update(code).digest('hex');
+  let entry = compiled.get(key);
+  if (entry) {
+    compiled.delete(key); // most recently used last
+  } else {
+    entry = (async () => {
+      const shape = await inspectWitnessGenerator(code);
+      const calculator = await WitnessCalculatorBuilder(code).catch((error: unknown) => {
+        throw explainCalculatorError(error);
+      });
+      return { shape, calculator, queue: Promise.resolve() };
+    })();
+    entry.catch(() => compiled.delete(key));
+  }
+  compiled.set(key, entry);
+  while (compiled.size > KEPT_CIRCUITS) compiled.delete(compiled.keys().next().value!);
+  return entry;
+}
+
 export async function computeWitness(wasm: string | Uint8Array, input: Record<string, unknown>): Promise<Uint8Array> {
   const code = typeof wasm === 'string' ? await readWasm(wasm) : wasm;
-  checkInput(await inspectWitnessGenerator(code), input);
-
-  const output: { type: 'mem'; data?: Uint8Array } = { type: 'mem' };
+  const circuit = await compile(code);
+  checkInput(circuit.shape, input);
+  const run = circuit.queue.then(() => circuit.calculator.calculateWTNSBin(input, true));
+  circuit.queue = run.catch(() => undefined);
   try {
-    await snarkjs.wtns.calculate(input, code, output);
+    return await run;
   } catch (error) {
     throw explainCalculatorError(error);
   }
-  if (!output.data) throw new Error('snarkjs computed no witness');
-  return output.data;
 }
 
 async function readWasm(path: string): Promise<Uint8Array> {

@@ -63,7 +63,8 @@ interface Batch {
   file: string;
   requestId?: number;
   accepted: boolean;
-  expectedSignals?: string[];
+  /** Started when the batch is handed out, so a submission waits only for the proof check. */
+  expectedSignals?: Promise<string[]>;
 }
 
 interface Participant {
@@ -132,6 +133,8 @@ export async function startBatchApiSandbox(options: {
       current.requestId = nextRequestId++;
       requests.set(current.requestId, { participant, batch: current });
     }
+    current.expectedSignals ??= expectedSignalsOf(current);
+    current.expectedSignals.catch(() => undefined); // a failure surfaces at submission
     json(res, 200, { batch_file: current.file, request_id: current.requestId });
   };
 
@@ -246,13 +249,18 @@ async function proofIsValid(batch: Batch, proofBytes: Buffer): Promise<boolean> 
   const result = decodeProofResult(proofBytes);
   if (!result) return false;
   const vkey = batch.spec.circuit.circuit.vkey;
-  batch.expectedSignals ??= publicSignalsOfWitness(await computeWitness(batch.spec.circuit.circuit.wasm, batch.spec.input), Number(vkey.nPublic));
-  if (result.publicSignals.join(',') !== batch.expectedSignals.join(',')) return false;
+  batch.expectedSignals ??= expectedSignalsOf(batch);
+  if (result.publicSignals.join(',') !== (await batch.expectedSignals).join(',')) return false;
   try {
     return await verifyGroth16(vkey, result.publicSignals, result.proof);
   } catch {
     return false;
   }
+}
+
+async function expectedSignalsOf(batch: Batch): Promise<string[]> {
+  const { wasm, vkey } = batch.spec.circuit.circuit;
+  return publicSignalsOfWitness(await computeWitness(wasm, batch.spec.input), Number(vkey.nPublic));
 }
 
 const exampleProofs = new WeakMap<SandboxBatchSpec, Promise<Buffer>>();
