@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { BatchApiAdapter } from '../src-main/core/coordinators/batch-api/adapter.js';
 import { BatchApiClient } from '../src-main/core/coordinators/batch-api/client.js';
 import { startBatchApiSandbox } from '../src-main/core/coordinators/batch-api/sandbox-server.js';
-import { readCircuitPackage, writeCircuitPackage } from '../src-main/core/engine/circuit-package.js';
 import { EngineHost } from '../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../src-main/core/engine/fork-engine.js';
 import { PackageCache } from '../src-main/core/engine/package-cache.js';
@@ -19,14 +18,12 @@ import { JobProver } from '../src-main/core/scheduler/job-prover.js';
 import { Scheduler } from '../src-main/core/scheduler/scheduler.js';
 import { openStore } from '../src-main/core/store/open-store.js';
 import { poseidonChainInput } from '../test/fixtures/circuits/inputs.js';
-import { buildCircuit } from '../test/support/circuits.js';
+import { sandboxCircuit } from '../test/support/sandbox-circuits.js';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 20);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 
-const fixture = await buildCircuit('poseidon-chain-small');
-const packageBytes = await writeCircuitPackage({ name: fixture.name, constraints: fixture.constraints, wasmPath: fixture.wasm, zkeyPath: fixture.zkey, vkeyPath: fixture.vkey });
-const circuit = { packageBytes, circuit: await readCircuitPackage(packageBytes, 2 ** 26) };
+const circuit = await sandboxCircuit('poseidon-chain-small');
 const batches = Array.from({ length: JOBS + 1 }, (_, i) => ({ circuit, input: { ...poseidonChainInput(), salt: String(i + 1) } }));
 const sandbox = await startBatchApiSandbox({ participants: [{ id: 'bench', batches }] });
 const dir = mkdtempSync(join(tmpdir(), 'proverdesk-bench-scheduler-'));
@@ -39,7 +36,7 @@ try {
   const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const scheduler = new Scheduler({ store, adapters: [adapter], prover: new JobProver(engine, () => undefined), dataDir: dir, threads: () => THREADS, costModel: defaultCostModel, log: quiet });
   // One warm-up job: the engine process starts, the package is downloaded and unpacked, the key is loaded.
-  console.log(`scheduler benchmark: ${fixture.constraints}-constraint circuit, ${JOBS} jobs after 1 warm-up, ${THREADS} engine threads`);
+  console.log(`scheduler benchmark: ${circuit.circuit.manifest.constraints}-constraint circuit, ${JOBS} jobs after 1 warm-up, ${THREADS} engine threads`);
   const started = performance.now();
   await scheduler.run({ once: true });
   const jobs = store.jobs.list({ limit: JOBS + 1 }).reverse().slice(1);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchApiClient, BatchDownloadError } from '../../../src-main/core/coordinators/batch-api/client.js';
 import { startBatchApiSandbox, type BatchApiSandbox, type SandboxCircuit } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
-import { CircuitPackageError, readCircuitPackage, writeCircuitPackage } from '../../../src-main/core/engine/circuit-package.js';
+import { CircuitPackageError, readCircuitPackage } from '../../../src-main/core/engine/circuit-package.js';
 import { EngineHost } from '../../../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js';
 import { decodeProofResult, encodeProofResult } from '../../../src-main/core/engine/proof-result.js';
@@ -15,7 +15,7 @@ import { verifyGroth16 } from '../../../src-main/core/engine/verify.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { computeWitness } from '../../../src-main/core/engine/witness.js';
 import { HttpClient, NetworkError } from '../../../src-main/core/net/http-client.js';
-import { buildCircuit } from '../../support/circuits.js';
+import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { rawTar } from '../../support/raw-tar.js';
 import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
 
@@ -48,15 +48,7 @@ async function proveCurrentBatch(client: BatchApiClient): Promise<{ requestId: n
 }
 
 beforeAll(async () => {
-  const fixture = await buildCircuit('poseidon-chain-small');
-  const packageBytes = await writeCircuitPackage({
-    name: 'poseidon-chain-small',
-    constraints: fixture.constraints,
-    wasmPath: fixture.wasm,
-    zkeyPath: fixture.zkey,
-    vkeyPath: fixture.vkey,
-  });
-  circuit = { packageBytes, circuit: await readCircuitPackage(packageBytes, MAX_PACKAGE) };
+  circuit = await sandboxCircuit('poseidon-chain-small');
   zkeyPath = join(scratch, 'circuit.zkey');
   writeFileSync(zkeyPath, circuit.circuit.zkey);
   const input = (seed: number) => ({ ...poseidonChainInput(), salt: String(seed) });

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBatchApiSandbox, type BatchApiSandbox, type SandboxCircuit } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
-import { readCircuitPackage, writeCircuitPackage } from '../../../src-main/core/engine/circuit-package.js';
+import { startBatchApiSandbox, type BatchApiSandbox } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
-import { buildCircuit, type CircuitName } from '../../support/circuits.js';
+import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
 
 const BIN = join(process.cwd(), 'bin', 'proverdesk.js');
@@ -38,12 +37,6 @@ function cli(args: string[], onSpawn?: (pid: number) => void): Promise<Result> {
     child.on('spawn', () => onSpawn?.(child.pid!));
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-}
-
-async function packageOf(name: CircuitName): Promise<SandboxCircuit> {
-  const fixture = await buildCircuit(name);
-  const packageBytes = await writeCircuitPackage({ name, constraints: fixture.constraints, wasmPath: fixture.wasm, zkeyPath: fixture.zkey, vkeyPath: fixture.vkey });
-  return { packageBytes, circuit: await readCircuitPackage(packageBytes, 2 ** 28) };
 }
 
 /** Runs `start --once` and kills it with SIGKILL as soon as its job reaches `state` (and `extra` holds). */
@@ -76,8 +69,8 @@ async function killWhen(dataDir: string, state: string, extra: (jobId: string, s
 }
 
 beforeAll(async () => {
-  const small = await packageOf('poseidon-chain-small');
-  const big = await packageOf('poseidon-chain-32k');
+  const small = await sandboxCircuit('poseidon-chain-small');
+  const big = await sandboxCircuit('poseidon-chain-32k');
   const input = (salt: number) => ({ ...poseidonChainInput(), salt: String(salt) });
   sandbox = await startBatchApiSandbox({
     participants: [

@@ -10,11 +10,10 @@ import { startBatchApiSandbox, type BatchApiSandbox } from '../../../src-main/co
 import { participantAccount } from '../../../src-main/core/coordinators/registry.js';
 import { startCore, type Core } from '../../../src-main/core/core.js';
 import { databaseFileIn } from '../../../src-main/core/data-dir.js';
-import { readCircuitPackage, writeCircuitPackage } from '../../../src-main/core/engine/circuit-package.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { createKeychain } from '../../../src-main/core/secrets/keychain.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
-import { buildCircuit } from '../../support/circuits.js';
+import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'proverdesk-jobs-api-'));
@@ -26,9 +25,7 @@ const events: EventMessage[] = [];
 const query = async (name: string, input: unknown = {}) => core.dispatch({ v: 1, kind: 'query', name, input });
 
 beforeAll(async () => {
-  const fixture = await buildCircuit('poseidon-chain-small');
-  const packageBytes = await writeCircuitPackage({ name: 'poseidon-chain-small', constraints: fixture.constraints, wasmPath: fixture.wasm, zkeyPath: fixture.zkey, vkeyPath: fixture.vkey });
-  const circuit = { packageBytes, circuit: await readCircuitPackage(packageBytes, 2 ** 26) };
+  const circuit = await sandboxCircuit('poseidon-chain-small');
   sandbox = await startBatchApiSandbox({ participants: [{ id: 'ui-user', batches: [{ circuit, input: poseidonChainInput() }] }] });
   const store = openStore(databaseFileIn(dataDir));
   store.coordinators.upsert({ id: 'practice-ish', kind: 'batch-api', name: 'Sandbox', config: { url: sandbox.url }, enabled: true });

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchApiAdapter } from '../../../src-main/core/coordinators/batch-api/adapter.js';
 import { BatchApiClient } from '../../../src-main/core/coordinators/batch-api/client.js';
 import { startBatchApiSandbox, type BatchApiSandbox, type SandboxCircuit } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
-import { readCircuitPackage, writeCircuitPackage } from '../../../src-main/core/engine/circuit-package.js';
 import { EngineHost } from '../../../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js';
 import { PackageCache } from '../../../src-main/core/engine/package-cache.js';
@@ -21,7 +20,7 @@ import { Scheduler } from '../../../src-main/core/scheduler/scheduler.js';
 import { HttpClient } from '../../../src-main/core/net/http-client.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
 import type { Store } from '../../../src-main/core/store/store.js';
-import { buildCircuit } from '../../support/circuits.js';
+import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'proverdesk-scheduler-'));
@@ -49,9 +48,7 @@ const jobsOf = (coordinatorId: string) => store.jobs.list({ limit: 100 }).filter
 const eventKinds = (jobId: string) => store.jobEvents.listForJob(jobId).map((e) => e.kind);
 
 beforeAll(async () => {
-  const fixture = await buildCircuit('poseidon-chain-small');
-  const packageBytes = await writeCircuitPackage({ name: 'poseidon-chain-small', constraints: fixture.constraints, wasmPath: fixture.wasm, zkeyPath: fixture.zkey, vkeyPath: fixture.vkey });
-  circuit = { packageBytes, circuit: await readCircuitPackage(packageBytes, 2 ** 26) };
+  circuit = await sandboxCircuit('poseidon-chain-small');
   sandbox = await startBatchApiSandbox({
     participants: [
       { id: 'alice', batches: batches(2, 100) },
