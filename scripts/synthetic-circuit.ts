@@ -67,7 +67,7 @@ function squareChainR1cs(chain: number): Uint8Array {
   const labels = new Uint8Array(8 * wires);
   const labelView = new DataView(labels.buffer);
   for (let w = 0; w < wires; w++) labelView.setBigUint64(8 * w, BigInt(w), true);
-  return binFile('r1cs', 1, [[1, header], [2, concat(constraints)], [3, labels]]);
+  return binFile('r1cs', 1, [[1, header], [2, Buffer.concat(constraints)], [3, labels]]);
 }
 
 function squareChainWitness(chain: number): Uint8Array {
@@ -98,7 +98,7 @@ function term(wire: number, coefficient: bigint): Uint8Array {
 function linear(terms: Uint8Array[]): Uint8Array {
   const count = new Uint8Array(4);
   new DataView(count.buffer).setUint32(0, terms.length, true);
-  return concat([count, ...terms]);
+  return Buffer.concat([count, ...terms]);
 }
 
 function fieldBytes(value: bigint): Uint8Array {
@@ -119,15 +119,5 @@ function binFile(magic: string, version: number, sections: [number, Uint8Array][
     new DataView(sectionHead.buffer).setBigUint64(4, BigInt(content.length), true);
     parts.push(sectionHead, content);
   }
-  return concat(parts);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Buffer.concat(parts);
 }

@@ -30,11 +30,5 @@ export function rawTar(entries: RawTarEntry[]): Uint8Array {
     blocks.push(header, content, new Uint8Array((512 - (content.length % 512)) % 512));
   }
   blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return Buffer.concat(blocks);
 }

@@ -1,7 +1,7 @@
 // The `circom-groth16/v1` circuit package (../shared/protocols/practice-formats.md): a tar holding exactly
 // manifest.json, circuit.wasm, circuit.zkey and verification_key.json. Reading checks all of it; writing is for
 // the sandbox servers and the practice market.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create as createTar } from 'tar';
@@ -82,9 +82,9 @@ export async function writeCircuitPackage(files: CircuitPackageFiles): Promise<B
       constraints: files.constraints,
     };
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    await writeFile(join(dir, 'circuit.wasm'), await readFile(files.wasmPath));
-    await writeFile(join(dir, 'circuit.zkey'), await readFile(files.zkeyPath));
-    await writeFile(join(dir, 'verification_key.json'), await readFile(files.vkeyPath));
+    await copyFile(files.wasmPath, join(dir, 'circuit.wasm'));
+    await copyFile(files.zkeyPath, join(dir, 'circuit.zkey'));
+    await copyFile(files.vkeyPath, join(dir, 'verification_key.json'));
     const chunks: Buffer[] = [];
     const stream = createTar({ cwd: dir, portable: true }, [...ENTRIES]);
     for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
