@@ -6,8 +6,10 @@ import { StatusFooter } from './components/StatusFooter.js';
 import { DashboardPage } from './pages/DashboardPage.js';
 import { HardwarePage } from './pages/HardwarePage.js';
 import { JobsPage } from './pages/JobsPage.js';
+import { MarketsPage } from './pages/MarketsPage.js';
 import { NotBuiltPage } from './pages/NotBuiltPage.js';
 import type { PageEntry } from './pages/page-list.js';
+import { PricingPage } from './pages/PricingPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { useCurrentPage } from './routing.js';
 import { useAppInfoStore } from './stores/app-info.js';
@@ -18,6 +20,8 @@ function PageContent({ page }: { page: PageEntry }) {
   if (page.id === 'settings') return <SettingsPage />;
   if (page.id === 'jobs') return <JobsPage />;
   if (page.id === 'dashboard') return <DashboardPage />;
+  if (page.id === 'markets') return <MarketsPage />;
+  if (page.id === 'pricing') return <PricingPage />;
   return <NotBuiltPage title={page.title} plan={page.plan} />;
 }
 

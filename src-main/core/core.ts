@@ -9,12 +9,16 @@ import { databaseFileIn, PRODUCT_NAME } from './data-dir.js';
 import { EngineHost } from './engine/engine-host.js';
 import type { EngineLauncher } from './engine/engine-protocol.js';
 import { forkEngineProcess } from './engine/fork-engine.js';
+import { releaseSnarkjsWorkers } from './engine/snarkjs-workers.js';
 import type { HardwareProbe } from './hardware/hardware-probe.js';
 import { HardwareSampler } from './hardware/hardware-sampler.js';
 import { createSystemInformationProbe } from './hardware/systeminformation-probe.js';
 import { createStderrLogger, type Logger } from './log/logger.js';
+import { coordinatorHandlers } from './coordinators/coordinator-handlers.js';
+import { pricingHandlers } from './pricing/pricing-handlers.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
+import { startPracticeMarket, type PracticeMarket } from './practice/practice-market.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
@@ -35,6 +39,10 @@ export interface CoreOptions {
   /** better-sqlite3 is not a Node-API module: under Electron in a source checkout it needs its own build. */
   sqliteNativeBinding?: string;
   logger?: Logger;
+  /** Where the built practice circuit packages are (dist/practice): the practice market serves them, calibration proves them. */
+  practicePackagesDir?: string;
+  /** Runs the built-in practice market (unless the user turned it off in settings). */
+  practice?: boolean;
 }
 
 export interface Core {
@@ -70,7 +78,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
-  const scheduler = await createScheduler({
+  const practice = options.practice && options.practicePackagesDir !== undefined ? await startPracticeOrSayWhy(store, options.dataDir, options.practicePackagesDir, logger) : undefined;
+  const { scheduler } = await createScheduler({
+    ...(practice ? { practice: practice.endpoints } : {}),
+    ...(options.practicePackagesDir === undefined ? {} : { practicePackagesDir: options.practicePackagesDir }),
     store,
     keychain,
     engine,
@@ -104,9 +115,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     close: () =>
       (closing ??= (async () => {
         await scheduler.stop();
+        await practice?.close();
         engine.close();
         await sampler.stop();
         store.close();
+        await releaseSnarkjsWorkers(); // the practice servers verify with snarkjs, whose worker threads never end on their own
       })()),
   };
 }
@@ -123,8 +136,12 @@ interface Parts {
 
 function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler }: Parts): ApiHandlers {
   const coordinatorName = (id: string) => store.coordinators.get(id)?.name ?? id;
+  const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
+  const pricing = pricingHandlers({ store });
   return {
     queries: {
+      ...markets.queries,
+      ...pricing.queries,
       'app.info': () => info,
       'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
       'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
@@ -175,6 +192,8 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler 
       },
     },
     commands: {
+      ...markets.commands,
+      ...pricing.commands,
       'secrets.set': async ({ account, secret }) => {
         await keychainCall(() => keychain.set(account, secret));
         bus.emit('secrets.changed', { account, stored: true });
@@ -188,6 +207,16 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler 
       'jobs.cancel': async ({ jobId }) => ({ jobId, cancelled: scheduler.cancel(jobId) }),
     },
   };
+}
+
+/** The practice market is a convenience: if it cannot start, the app runs without it and says why. */
+async function startPracticeOrSayWhy(store: Store, dataDir: string, packagesDir: string, logger: Logger): Promise<PracticeMarket | undefined> {
+  try {
+    return await startPracticeMarket({ store, dataDir, packagesDir });
+  } catch (error) {
+    logger.warn(`the practice market did not start: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /** A missing keychain is the user's to fix, so it travels as `unavailable` with its advice intact. */

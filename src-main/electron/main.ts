@@ -15,6 +15,7 @@ import { createMainWindow, focusWindow } from './window.js';
 const logger = createStderrLogger('electron');
 const PRELOAD_PATH = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
+const PRACTICE_DIR = fileURLToPath(new URL('../../practice/', import.meta.url));
 
 let corePromise: Promise<Core> | undefined;
 let disposeBridge: (() => void) | undefined;
@@ -78,6 +79,8 @@ async function start(): Promise<void> {
     mode: 'electron',
     appVersion: app.getVersion(),
     engineLauncher: launchEngineUtilityProcess,
+    practicePackagesDir: PRACTICE_DIR,
+    practice: !process.argv.includes('--no-practice'),
     ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
   });
   const core = await corePromise;

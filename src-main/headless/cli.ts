@@ -2,10 +2,13 @@
 import { findPackage } from './package-root.js';
 import { UsageError } from './cli-options.js';
 import { DEV_SETUP_HELP, devSetup } from './commands/dev-setup.js';
+import { calibrate, CALIBRATE_HELP } from './commands/calibrate.js';
 import { coordinator, COORDINATOR_HELP } from './commands/coordinator.js';
 import { devices } from './commands/devices.js';
 import { jobs, JOBS_HELP } from './commands/jobs.js';
+import { organisation, ORGANISATION_HELP } from './commands/organisation.js';
 import { prove, PROVE_HELP } from './commands/prove.js';
+import { sandbox, SANDBOX_HELP } from './commands/sandbox.js';
 import { start, START_HELP } from './commands/start.js';
 import { verify, VERIFY_HELP } from './commands/verify.js';
 
@@ -20,8 +23,11 @@ Commands:
   prove      Make a Groth16 proof of a circom circuit with the native engine.
   verify     Check a Groth16 proof against its verification key.
   devices    List the devices the native engine can prove on.
-  coordinator  Add, list or remove coordinators (batch API).
+  coordinator  Add, list or remove coordinators (batch API, donation).
   jobs       List jobs and their states.
+  org        An organisation on a donation server: upload programs and inputs, verify and accept proofs.
+  calibrate  Measure how fast this machine proves, for the scheduler's predictions.
+  sandbox    Run a sandbox coordinator server alone, to try a client against it.
   dev-setup  Make an INSECURE test-only Groth16 key for a circuit (benchmarks only).
   help       Show this help.
   --version  Print the version.
@@ -31,9 +37,12 @@ ${PROVE_HELP}
 ${VERIFY_HELP}
 ${DEV_SETUP_HELP}
 ${COORDINATOR_HELP}
-${JOBS_HELP}`;
+${JOBS_HELP}
+${CALIBRATE_HELP}
+${ORGANISATION_HELP}
+${SANDBOX_HELP}`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup, coordinator, jobs };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup, coordinator, jobs, sandbox, calibrate, org: organisation };
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

@@ -3,13 +3,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore } from '../core/core.js';
 import { loadOrCreateAccessToken } from './access-token.js';
-import { findPackage } from './package-root.js';
+import { findPackage, practicePackagesDir } from './package-root.js';
 import { startUiServer } from './ui-server.js';
 
 export interface HeadlessOptions {
   dataDir: string;
   port: number;
   sampleIntervalMs?: number;
+  /** Leave the practice market off for this run. */
+  noPractice?: boolean;
 }
 
 export async function runHeadless(options: HeadlessOptions): Promise<void> {
@@ -22,6 +24,8 @@ export async function runHeadless(options: HeadlessOptions): Promise<void> {
     dataDir: options.dataDir,
     mode: 'headless',
     appVersion: pkg.version,
+    practicePackagesDir: practicePackagesDir(pkg.root),
+    practice: !options.noPractice,
     ...(process.env.PROVERDESK_KEYCHAIN_SERVICE ? { keychainService: process.env.PROVERDESK_KEYCHAIN_SERVICE } : {}),
     ...(options.sampleIntervalMs === undefined ? {} : { sampleIntervalMs: options.sampleIntervalMs }),
   });

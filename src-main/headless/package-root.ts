@@ -18,3 +18,8 @@ export function findPackage(from: string = fileURLToPath(import.meta.url)): Pack
     if (dirname(dir) === dir) throw new Error(`cannot find ProverDesk's package.json above ${from}`);
   }
 }
+
+/** Where `npm run build` puts the practice market's circuit packages. */
+export function practicePackagesDir(root: string): string {
+  return join(root, 'dist', 'practice');
+}

@@ -3,6 +3,7 @@ import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatCents } from '../format.js';
+import { pageHref } from '../routing.js';
 import { useDashboardStore } from '../stores/dashboard.js';
 import { useJobsStore } from '../stores/jobs.js';
 
@@ -61,7 +62,9 @@ export function DashboardPage() {
         {coordinators === null ? (
           <p className="muted">Loading…</p>
         ) : coordinators.length === 0 ? (
-          <p className="muted">No coordinators yet. Add one with “proverdesk coordinator add” (the Markets page is coming).</p>
+          <p className="muted">
+            No coordinators yet. Add one in <a href={pageHref('markets')}>Markets</a>.
+          </p>
         ) : (
           <ul className="coordinator-list">
             {coordinators.map((c) => (

@@ -7,16 +7,8 @@ export const PAGES = [
     title: 'Earnings',
     plan: 'It will show what each market paid, per job and per day, against what the proving cost.',
   },
-  {
-    id: 'markets',
-    title: 'Markets',
-    plan: 'It will list the markets and coordinators you can prove for, starting with the built-in practice market.',
-  },
-  {
-    id: 'pricing',
-    title: 'Pricing',
-    plan: 'It will let you set your cost per proof and the price or bid you ask in each market.',
-  },
+  { id: 'markets', title: 'Markets' },
+  { id: 'pricing', title: 'Pricing' },
   { id: 'hardware', title: 'Hardware' },
   { id: 'settings', title: 'Settings' },
 ] as const;

@@ -6,6 +6,8 @@ import { useConnectionStore } from './connection.js';
 import { useDashboardStore } from './dashboard.js';
 import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
+import { useMarketsStore } from './markets.js';
+import { usePricingStore } from './pricing.js';
 import { useSecretsStore } from './secrets.js';
 
 export function followCore(bridge: RendererBridge): () => void {
@@ -16,6 +18,11 @@ export function followCore(bridge: RendererBridge): () => void {
     } else if (isEvent(event, 'scheduler.progress')) useJobsStore.getState().setProgress(event.payload);
     else if (isEvent(event, 'jobs.changed')) {
       void useJobsStore.getState().jobChanged(bridge, event.payload.jobId, event.payload.state);
+      if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
+      if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
+      void usePricingStore.getState().refreshPreview(bridge);
+    } else if (isEvent(event, 'coordinators.changed')) {
+      if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
     }
   });
@@ -31,6 +38,7 @@ export function followCore(bridge: RendererBridge): () => void {
       void useHardwareStore.getState().loadCurrent(bridge);
       if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
       if (useJobsStore.getState().jobs !== null) void useJobsStore.getState().load(bridge);
+      if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
     }
   });
 

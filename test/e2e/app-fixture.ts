@@ -69,12 +69,13 @@ function stop(child: AppProcess): Promise<{ code: number | null; signal: string 
   });
 }
 
-export const test = base.extend<object, { app: HeadlessApp }>({
+export const test = base.extend<object, { app: HeadlessApp; practice: boolean }>({
+  /** Whether the app runs its built-in practice market; off unless a spec file asks (`test.use({ practice: true })`). */
+  practice: [false, { scope: 'worker', option: true }],
   app: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function uses from this pattern
-    async ({}, use) => {
+    async ({ practice }, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'proverdesk-e2e-'));
-      const args = ['start', '--headless', '--data-dir', dataDir, '--port', '0', '--sample-interval-ms', '500'];
+      const args = ['start', '--headless', '--data-dir', dataDir, '--port', '0', '--sample-interval-ms', '500', ...(practice ? [] : ['--no-practice'])];
       const child = spawn(process.execPath, ['bin/proverdesk.js', ...args], {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],

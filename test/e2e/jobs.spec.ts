@@ -1,20 +1,10 @@
-import { spawn, execFile } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect, test } from './app-fixture.js';
 import { watchPageProblems } from './page-problems.js';
+import { startSandbox } from './support/sandbox-process.js';
 
 const run = promisify(execFile);
-
-/** A batch-API sandbox with two practice batches, in its own process; resolves with its address. */
-async function startSandbox(): Promise<{ url: string; participant: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/support/start-sandbox.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the sandbox exited (code ${code})`)));
-  });
-  return { ...(JSON.parse(line) as { url: string; participant: string }), stop: () => child.kill() };
-}
 
 test('a coordinator added while the app runs gets its batches proven, and the Jobs page shows them with their history', async ({ page, app }) => {
   test.setTimeout(180_000);

@@ -5,8 +5,8 @@ const PAGES = [
   { title: 'Dashboard', hash: '#/dashboard', built: true },
   { title: 'Jobs', hash: '#/jobs', built: true },
   { title: 'Earnings', hash: '#/earnings', built: false },
-  { title: 'Markets', hash: '#/markets', built: false },
-  { title: 'Pricing', hash: '#/pricing', built: false },
+  { title: 'Markets', hash: '#/markets', built: true },
+  { title: 'Pricing', hash: '#/pricing', built: true },
   { title: 'Hardware', hash: '#/hardware', built: true },
   { title: 'Settings', hash: '#/settings', built: true },
 ];

@@ -26,6 +26,21 @@ import {
   JobStatsInput,
   SchedulerStatus,
 } from './job-schemas.js';
+import {
+  CoordinatorAdded,
+  CoordinatorAddInput,
+  CoordinatorChanged,
+  CoordinatorEnabledResult,
+  CoordinatorIdInput,
+  CoordinatorPausedResult,
+  CoordinatorRemoved,
+  CoordinatorSetEnabledInput,
+  CoordinatorSetPausedInput,
+  CoordinatorsList,
+  CoordinatorUpdated,
+  CoordinatorUpdateInput,
+} from './market-schemas.js';
+import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 
 export const API_VERSION = 1;
 
@@ -51,12 +66,21 @@ export const queries = {
   'jobs.events': endpoint(JobEventsInput, JobEvents),
   'scheduler.status': endpoint(Empty, SchedulerStatus),
   'jobs.stats': endpoint(JobStatsInput, JobStats),
+  'coordinators.list': endpoint(Empty, CoordinatorsList),
+  'pricing.get': endpoint(Empty, PricingState),
+  'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
 };
 
 export const commands = {
   'secrets.set': endpoint(SecretSetInput, z.object({ account: z.string(), stored: z.literal(true) })),
   'secrets.delete': endpoint(SecretDeleteInput, z.object({ account: z.string(), deleted: z.boolean() })),
   'jobs.cancel': endpoint(JobCancelInput, z.object({ jobId: z.string(), cancelled: z.boolean() })),
+  'coordinators.add': endpoint(CoordinatorAddInput, CoordinatorAdded),
+  'coordinators.update': endpoint(CoordinatorUpdateInput, CoordinatorUpdated),
+  'coordinators.setPaused': endpoint(CoordinatorSetPausedInput, CoordinatorPausedResult),
+  'coordinators.setEnabled': endpoint(CoordinatorSetEnabledInput, CoordinatorEnabledResult),
+  'coordinators.remove': endpoint(CoordinatorIdInput, CoordinatorRemoved),
+  'pricing.set': endpoint(PricingSetInput, z.object({ model: CostModelSchema })),
 };
 
 export const events = {
@@ -64,6 +88,7 @@ export const events = {
   'secrets.changed': z.object({ account: SecretAccount, stored: z.boolean() }),
   'jobs.changed': JobChanged,
   'scheduler.progress': JobProgress,
+  'coordinators.changed': CoordinatorChanged,
 };
 
 export type QueryName = keyof typeof queries;

@@ -7,8 +7,11 @@ import { HttpClient } from '../net/http-client.js';
 import type { CoordinatorAdapter } from '../scheduler/coordinator-adapter.js';
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
+import { PRACTICE_PACE_MS, type PracticeEndpoints } from '../practice/practice-market.js';
 import { BatchApiAdapter } from './batch-api/adapter.js';
 import { BatchApiClient } from './batch-api/client.js';
+import { DonationAdapter } from './donation/adapter.js';
+import { DonorClient } from './donation/donor-client.js';
 
 export const MAX_PACKAGE_BYTES = 2 * 2 ** 30;
 
@@ -22,16 +25,53 @@ export const BatchApiConfigSchema = z.object({
 });
 export type BatchApiConfig = z.infer<typeof BatchApiConfigSchema>;
 
+/** A donation server: donors are anonymous, so no secret; `programIds` absent or empty means every listed program. */
+export const DonationConfigSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  programIds: z.array(z.string().min(1).max(200)).max(1000).optional(),
+});
+export type DonationConfig = z.infer<typeof DonationConfigSchema>;
+
 export const DEFAULT_DEPLOYMENT_VERSION = 'proverdesk-cpu';
 
-export async function buildAdapters(store: Store, keychain: Keychain, dataDir: string): Promise<CoordinatorAdapter[]> {
+export interface AdapterParts {
+  store: Store;
+  keychain: Keychain;
+  dataDir: string;
+  /** The practice market's servers of this run, when it is on. */
+  practice?: PracticeEndpoints;
+  /** Predicted proving time for a circuit of this size (calibration), for coordinators that must not overrun. */
+  estimateProvingMs: (constraints: number) => number;
+}
+
+export async function buildAdapters({ store, keychain, dataDir, practice, estimateProvingMs }: AdapterParts): Promise<CoordinatorAdapter[]> {
   const pause = (id: string, reason: string) => {
     if (store.coordinators.get(id)?.pausedReason !== reason) store.coordinators.setPaused(id, reason);
   };
   const packages = new PackageCache(join(dataDir, 'packages'), MAX_PACKAGE_BYTES);
   const adapters: CoordinatorAdapter[] = [];
   for (const coordinator of store.coordinators.list()) {
-    if (!coordinator.enabled || coordinator.pausedReason !== null || coordinator.kind !== 'batch-api') continue;
+    if (!coordinator.enabled || coordinator.pausedReason !== null) continue;
+    const donationAdapter = (url: string, programIds?: string[]) =>
+      new DonationAdapter(coordinator.id, coordinator.name, new DonorClient(url), packages, join(dataDir, 'donation-spool', coordinator.id), programIds ? { programIds } : {}, estimateProvingMs);
+    if (coordinator.kind === 'practice') {
+      if (practice && coordinator.config.protocol === 'batch-api') {
+        const client = new BatchApiClient({ ...practice.batchApi, deploymentVersion: DEFAULT_DEPLOYMENT_VERSION }, new HttpClient());
+        adapters.push(new BatchApiAdapter(coordinator.id, coordinator.name, client, packages, practice.batchApi.url, PRACTICE_PACE_MS));
+      }
+      if (practice && coordinator.config.protocol === 'donation') adapters.push(donationAdapter(practice.donation.url));
+      continue;
+    }
+    if (coordinator.kind === 'donation') {
+      const config = DonationConfigSchema.safeParse(coordinator.config);
+      if (!config.success) {
+        pause(coordinator.id, `its settings are not usable (${config.error.issues[0]?.path.join('.')}: ${config.error.issues[0]?.message}); edit it in Markets`);
+        continue;
+      }
+      adapters.push(donationAdapter(config.data.url, config.data.programIds));
+      continue;
+    }
+    if (coordinator.kind !== 'batch-api') continue;
     const config = BatchApiConfigSchema.safeParse(coordinator.config);
     if (!config.success) {
       pause(coordinator.id, `its settings are not usable (${config.error.issues[0]?.path.join('.')}: ${config.error.issues[0]?.message}); edit it in Markets`);

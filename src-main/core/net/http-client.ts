@@ -18,7 +18,10 @@ export class NetworkError extends Error {
 }
 
 export interface HttpClientOptions {
-  /** Per attempt, from connecting to the last byte. */
+  /**
+   * Per attempt, from connecting to the last byte of an answer. Downloads (packages can be gigabytes) are
+   * not limited in total: each step (connect, first byte) and each silence on the socket is limited instead.
+   */
   timeoutMs?: number;
   /** Extra attempts after the first, for transport errors, timeouts and 5xx. */
   retries?: number;
@@ -44,12 +47,14 @@ const RETRY_STATUS = [500, 502, 503, 504, 520, 521, 522, 524];
 
 export class HttpClient {
   private readonly got: Got;
+  private readonly timeoutMs: number;
 
   constructor(options: HttpClientOptions = {}) {
     const base = options.retryBaseMs ?? 500;
     const max = options.retryMaxMs ?? 30_000;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.got = got.extend({
-      timeout: { request: options.timeoutMs ?? 30_000 },
+      timeout: { request: this.timeoutMs },
       retry: {
         limit: options.retries ?? 3,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -85,7 +90,12 @@ export class HttpClient {
 
   /** The body of a 2xx answer, at most maxBytes; anything else throws NetworkError. */
   async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
-    const request = this.got(url, { responseType: 'buffer', signal });
+    const step = this.timeoutMs;
+    const request = this.got(url, {
+      responseType: 'buffer',
+      signal,
+      timeout: { request: undefined, lookup: step, connect: step, secureConnect: step, send: step, response: step, socket: step },
+    });
     let tooLarge = false;
     request.on('downloadProgress', (progress: { transferred: number; total?: number }) => {
       if (progress.transferred > maxBytes || (progress.total !== undefined && progress.total > maxBytes)) {

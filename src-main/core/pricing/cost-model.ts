@@ -1,24 +1,12 @@
 // Pricing v1: what a proof costs this machine and the least it asks for it, in integer US cents, from the
 // proving time measured for the job. Settings are stored under `pricing.costModel`.
 import { availableParallelism } from 'node:os';
-import { z } from 'zod';
+import { CostModelSchema, type CostModel } from '../api/pricing-schemas.js';
 
 export const COST_MODEL_SETTING = 'pricing.costModel';
 
-export const CostModelSchema = z.object({
-  /** Electricity price, in cents per kWh. */
-  electricityCentsPerKwh: z.number().int().min(0).max(10_000),
-  /** The machine's power draw while proving, in watts. */
-  powerWatts: z.number().int().min(0).max(100_000),
-  /** Cloud rent, space, connectivity: cents per hour of proving. */
-  fixedCentsPerHour: z.number().int().min(0).max(10_000_000),
-  /** Bookkeeping, bandwidth and the like, per proof. */
-  overheadCentsPerProof: z.number().int().min(0).max(10_000_000),
-  /** Margin over cost, in basis points (1500 = 15 %). */
-  marginBasisPoints: z.number().int().min(0).max(1_000_000),
-  minimumPriceCents: z.number().int().min(0).max(100_000_000),
-});
-export type CostModel = z.infer<typeof CostModelSchema>;
+// The schema lives with the API shapes, which the renderer also reads (it validates the Pricing form with it).
+export { CostModelSchema, type CostModel };
 
 /** A rough desktop figure: 20 W for the rest of the machine plus 12 W per busy core; users edit it. */
 export function estimatePowerWatts(cores = availableParallelism()): number {

@@ -33,6 +33,10 @@ export interface SchedulerOptions {
   submitAttempts?: number;
   /** Told of every job state change and (at most every 250 ms per phase) of progress, for the UI. */
   onEvent?: (event: SchedulerEvent) => void;
+  /** Runs once before the first poll (the first start's calibration), under the scheduler's stop signal. */
+  prepare?: (signal: AbortSignal) => Promise<void>;
+  /** Told how long each native proof took, so predictions follow what this machine really does. */
+  onNativeProof?: (constraints: number, provingTimeMs: number) => void;
 }
 
 export type SchedulerEvent = { type: 'job'; jobId: string; state: string } | ({ type: 'progress' } & JobProgress);
@@ -53,6 +57,8 @@ const MAX_ATTEMPTS = 3;
 
 interface CoordinatorState {
   adapter: CoordinatorAdapter;
+  /** The stored row's updatedAtMs when the adapter was built: a later one means the user edited it. */
+  seenUpdatedAtMs: number;
   nextPollAtMs: number;
   failures: number;
   /** Set once a poll found nothing to do (or paused): --once stops when every coordinator has one. */
@@ -78,12 +84,13 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
-    this.coordinators = options.adapters.map((adapter) => ({ adapter, nextPollAtMs: 0, failures: 0 }));
+    const updated = new Map(options.store.coordinators.list().map((c) => [c.id, c.updatedAtMs]));
+    this.coordinators = options.adapters.map((adapter) => ({ adapter, nextPollAtMs: 0, failures: 0, seenUpdatedAtMs: updated.get(adapter.id) ?? 0 }));
     this.coordinatorsVersion = this.storedCoordinatorsVersion();
   }
 
   private storedCoordinatorsVersion(): string {
-    return JSON.stringify(this.options.store.coordinators.list().map((c) => [c.id, c.enabled, c.pausedReason, c.config]));
+    return JSON.stringify(this.options.store.coordinators.list().map((c) => [c.id, c.enabled, c.pausedReason, c.config, c.updatedAtMs]));
   }
 
   /** Picks up coordinators added, edited or resumed since the last look; running ones keep their timers. */
@@ -92,11 +99,15 @@ export class Scheduler {
     const version = this.storedCoordinatorsVersion();
     if (version === this.coordinatorsVersion) return;
     this.coordinatorsVersion = version;
+    const before = new Map(this.options.store.coordinators.list().map((c) => [c.id, c.updatedAtMs]));
     const adapters = await this.options.reloadAdapters();
     this.coordinatorsVersion = this.storedCoordinatorsVersion(); // building may pause some
     this.coordinators = adapters.map((adapter) => {
       const previous = this.coordinators.find((c) => c.adapter.id === adapter.id);
-      return previous ? { ...previous, adapter } : { adapter, nextPollAtMs: 0, failures: 0 };
+      // An edited coordinator (new address, new participant ID) is asked at once, not after its old wait.
+      const edited = previous !== undefined && previous.seenUpdatedAtMs !== before.get(adapter.id);
+      const seenUpdatedAtMs = before.get(adapter.id) ?? 0;
+      return previous && !edited ? { ...previous, adapter, seenUpdatedAtMs } : { adapter, nextPollAtMs: 0, failures: 0, seenUpdatedAtMs };
     });
   }
 
@@ -145,6 +156,7 @@ export class Scheduler {
   }
 
   private async runLoop(once: boolean): Promise<void> {
+    await this.options.prepare?.(this.stopController.signal);
     await this.recover();
     while (!this.stopped) {
       await this.refreshCoordinators();
@@ -291,6 +303,7 @@ export class Scheduler {
       },
       onLog: (line) => this.options.store.jobEvents.append(job.id, { kind: 'backend-log', message: line.slice(0, 2000) }),
     });
+    if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs);
     const model = this.options.costModel();
     const costCents = proofCostCents(model, proved.provingTimeMs);
     const meta: StoredProof = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
@@ -306,7 +319,8 @@ export class Scheduler {
     const attempts = this.options.submitAttempts ?? 4;
     for (let attempt = 1; ; attempt++) {
       this.progress = { jobId: job.id, phase: 'submitting', fraction: 0 };
-      store.jobEvents.append(job.id, { kind: 'submit-attempt', message: `submitting (try ${attempt})` });
+      // Durable: after a power loss, a restart must know that this proof may have reached the coordinator.
+      store.durably(() => store.jobEvents.append(job.id, { kind: 'submit-attempt', message: `submitting (try ${attempt})` }));
       let result;
       try {
         result = await adapter.submit(job, payload, proof, signal);
@@ -317,12 +331,12 @@ export class Scheduler {
         continue;
       }
       if (result.kind === 'accepted') {
-        store.transaction(() => {
+        store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
           store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(proof.costCents), currency: 'USD', note: `price asked ${proof.priceCents} ¢` });
         });
       } else if (result.kind === 'rejected') {
-        this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message);
+        store.durably(() => this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message));
       } else if (result.kind === 'gone') {
         const why = resubmission
           ? `${result.message}: the proof was probably accepted before the app stopped (outcome unknown)`

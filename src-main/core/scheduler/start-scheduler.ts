@@ -1,17 +1,27 @@
 // Puts a scheduler together from the core's parts: adapters for the stored coordinators, the engine, the
-// external backend and cost model from settings, threads from the machine (the governor will own this).
+// external backend and cost model from settings, the calibration, threads from the machine (the governor
+// will own this).
 import { availableParallelism } from 'node:os';
-import { buildAdapters } from '../coordinators/registry.js';
+import { join } from 'node:path';
+import { buildAdapters, MAX_PACKAGE_BYTES } from '../coordinators/registry.js';
 import type { EngineHost } from '../engine/engine-host.js';
 import type { ExternalBackendConfig } from '../engine/external-backend.js';
+import { PackageCache } from '../engine/package-cache.js';
 import type { Logger } from '../log/logger.js';
+import type { PracticeEndpoints } from '../practice/practice-market.js';
 import { COST_MODEL_SETTING, CostModelSchema, defaultCostModel } from '../pricing/cost-model.js';
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
+import { Calibrator } from './calibrator.js';
 import { JobProver } from './job-prover.js';
 import { Scheduler, type SchedulerEvent } from './scheduler.js';
 
 export const EXTERNAL_BACKEND_SETTING = 'provers.externalBackend';
+
+export interface SchedulerParts {
+  scheduler: Scheduler;
+  calibrator: Calibrator;
+}
 
 export async function createScheduler(parts: {
   store: Store;
@@ -20,23 +30,46 @@ export async function createScheduler(parts: {
   dataDir: string;
   log: Logger;
   onEvent?: (event: SchedulerEvent) => void;
-}): Promise<Scheduler> {
+  /** The practice market's servers of this run, when it is on. */
+  practice?: PracticeEndpoints;
+  /** The built practice circuit packages, which calibration proves. */
+  practicePackagesDir?: string;
+}): Promise<SchedulerParts> {
   const { store } = parts;
-  const build = () => buildAdapters(store, parts.keychain, parts.dataDir);
-  const adapters = await build();
   const external = () => store.settings.get(EXTERNAL_BACKEND_SETTING) as ExternalBackendConfig | undefined;
-  return new Scheduler({
+  const prover = new JobProver(parts.engine, external);
+  const threads = () => Math.max(1, availableParallelism() - 1);
+  const calibrator = new Calibrator({
     store,
-    adapters,
+    prover,
+    cache: new PackageCache(join(parts.dataDir, 'packages'), MAX_PACKAGE_BYTES),
+    packagesDir: parts.practicePackagesDir,
+    threads,
+    log: parts.log,
+  });
+  const build = () =>
+    buildAdapters({
+      store,
+      keychain: parts.keychain,
+      dataDir: parts.dataDir,
+      estimateProvingMs: (constraints) => calibrator.estimateMs(constraints),
+      ...(parts.practice ? { practice: parts.practice } : {}),
+    });
+  const scheduler = new Scheduler({
+    store,
+    adapters: await build(),
     reloadAdapters: build,
-    prover: new JobProver(parts.engine, external),
+    prover,
     dataDir: parts.dataDir,
-    threads: () => Math.max(1, availableParallelism() - 1),
+    threads,
     costModel: () => {
       const stored = CostModelSchema.safeParse(store.settings.get(COST_MODEL_SETTING));
       return stored.success ? stored.data : defaultCostModel();
     },
     log: parts.log,
+    prepare: (signal) => calibrator.ensure(signal),
+    onNativeProof: (constraints, provingTimeMs) => calibrator.observe(constraints, provingTimeMs),
     ...(parts.onEvent ? { onEvent: parts.onEvent } : {}),
   });
+  return { scheduler, calibrator };
 }

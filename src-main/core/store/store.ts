@@ -17,6 +17,11 @@ export interface Store {
   readonly metrics: MetricsRepo;
   /** Runs fn in one transaction (repository calls inside nest as savepoints): all of it lands or none. */
   transaction<T>(fn: () => T): T;
+  /**
+   * Like transaction, and synced to disk before it returns (with everything committed before it), so it
+   * survives a power loss. Not from inside another transaction.
+   */
+  durably<T>(fn: () => T): T;
   /** Runs SQLite's full integrity check (slow on big files): 'ok', or the problems found, one per line. */
   integrityCheck(): string;
   /** Closes the database; calling it again does nothing. */
@@ -36,6 +41,15 @@ export function createStore(db: Database, file: string, now: () => number = Date
     earnings: createEarningsRepo(db),
     metrics: createMetricsRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    durably: <T>(fn: () => T): T => {
+      const usual = db.pragma('synchronous', { simple: true }) as number;
+      db.pragma('synchronous = FULL');
+      try {
+        return db.transaction(fn)();
+      } finally {
+        db.pragma(`synchronous = ${usual}`);
+      }
+    },
     integrityCheck: () =>
       integrityCheck
         .all()

@@ -1,14 +1,17 @@
-// `proverdesk coordinator add|list|remove`: manage coordinators from scripts. Secrets (the batch API's
-// participant ID) go to the keychain, never to the database or the output.
-import { randomUUID } from 'node:crypto';
-import { BatchApiConfigSchema, participantAccount, type BatchApiConfig } from '../../core/coordinators/registry.js';
+// `proverdesk coordinator add|list|remove`: manage coordinators from scripts, with the same rules as the
+// Markets page (coordinator-admin.ts). Secrets (the batch API's participant ID) go to the keychain, never to
+// the database or the output.
+import { ApiError } from '../../core/api/contract.js';
+import { addCoordinator, findCoordinatorByName, removeCoordinator, type NewCoordinator } from '../../core/coordinators/coordinator-admin.js';
 import { parseOptions, requireOption, UsageError } from '../cli-options.js';
-import { openCliParts, dataDirOption } from '../cli-parts.js';
+import { openCliParts, dataDirOption, type CliParts } from '../cli-parts.js';
 
 export const COORDINATOR_HELP = `Options for coordinator (all take --data-dir DIR):
   coordinator add batch-api --name N --url URL --participant ID [--submit-path P] [--deployment-version V]
+  coordinator add donation --name N --url URL [--programs ID,ID]
+                           (without --programs: every program the server lists)
   coordinator list [--json]
-  coordinator remove N
+  coordinator remove N     (disabled instead while jobs refer to it; its keychain entry is deleted)
 `;
 
 export async function coordinator(args: string[]): Promise<number> {
@@ -19,47 +22,57 @@ export async function coordinator(args: string[]): Promise<number> {
   throw new UsageError(`coordinator needs add, list or remove. Run "proverdesk --help" for the options.`);
 }
 
+/** The flag that sets each field of coordinator-admin's input, for its error messages. */
+const FLAGS: Record<string, string> = {
+  kind: 'the kind',
+  name: '--name',
+  url: '--url',
+  participantId: '--participant',
+  submitPath: '--submit-path',
+  deploymentVersion: '--deployment-version',
+  programIds: '--programs',
+};
+
 async function add(args: string[]): Promise<number> {
   const [kind, ...rest] = args;
-  if (kind !== 'batch-api') throw new UsageError(`coordinator add takes a kind: batch-api (got '${kind ?? ''}')`);
-  const values = parseOptions(rest, {
-    ...dataDirOption,
-    name: { type: 'string' },
-    url: { type: 'string' },
-    participant: { type: 'string' },
-    'submit-path': { type: 'string' },
-    'deployment-version': { type: 'string' },
-  });
-  const name = requireOption(values.name, '--name').trim();
-  const participant = requireOption(values.participant, '--participant').trim();
-  if (!name) throw new UsageError('--name must not be empty');
-  if (!participant) throw new UsageError('--participant must not be empty');
-  const config = BatchApiConfigSchema.safeParse({
-    url: requireOption(values.url, '--url'),
-    ...(values['submit-path'] === undefined ? {} : { submitPath: values['submit-path'] }),
-    ...(values['deployment-version'] === undefined ? {} : { deploymentVersion: values['deployment-version'] }),
-  } satisfies Partial<BatchApiConfig>);
-  if (!config.success) {
-    const issue = config.error.issues[0];
-    throw new UsageError(`--${issue?.path[0] === 'url' ? 'url' : String(issue?.path[0] ?? '')} ${issue?.message ?? 'is not valid'}`);
+  const options = { ...dataDirOption, name: { type: 'string' }, url: { type: 'string' } } as const;
+  let input: NewCoordinator;
+  let dataDir: string | undefined;
+  if (kind === 'batch-api') {
+    const values = parseOptions(rest, { ...options, participant: { type: 'string' }, 'submit-path': { type: 'string' }, 'deployment-version': { type: 'string' } });
+    dataDir = values['data-dir'];
+    input = {
+      kind,
+      name: requireOption(values.name, '--name'),
+      url: requireOption(values.url, '--url'),
+      participantId: requireOption(values.participant, '--participant'),
+      submitPath: values['submit-path'],
+      deploymentVersion: values['deployment-version'],
+    };
+  } else if (kind === 'donation') {
+    const values = parseOptions(rest, { ...options, programs: { type: 'string' } });
+    dataDir = values['data-dir'];
+    const programIds = values.programs?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    input = { kind, name: requireOption(values.name, '--name'), url: requireOption(values.url, '--url'), ...(programIds ? { programIds } : {}) };
+  } else {
+    throw new UsageError(`coordinator add takes a kind: batch-api or donation (got '${kind ?? ''}')`);
   }
-  const parts = await openCliParts(values['data-dir']);
-  try {
-    if (parts.store.coordinators.list().some((c) => c.name === name)) throw new UsageError(`a coordinator named '${name}' already exists`);
-    const id = randomUUID();
-    await parts.keychain.set(participantAccount(id), participant);
-    parts.store.coordinators.upsert({ id, kind: 'batch-api', name, config: config.data, enabled: true });
-    process.stdout.write(`added batch-api coordinator '${name}' (${config.data.url}); participant ID stored in the keychain\n`);
+  return withParts(dataDir, async (parts) => {
+    const added = await addCoordinator(parts, input);
+    const url = String(added.config.url);
+    if (added.kind === 'batch-api') {
+      process.stdout.write(`added batch-api coordinator '${added.name}' (${url}); participant ID stored in the keychain\n`);
+    } else {
+      const programs = Array.isArray(added.config.programIds) ? added.config.programIds.join(', ') : '';
+      process.stdout.write(`added donation coordinator '${added.name}' (${url}), proving for ${programs === '' ? 'every program it lists' : `programs ${programs}`}\n`);
+    }
     return 0;
-  } finally {
-    parts.close();
-  }
+  });
 }
 
 async function list(args: string[]): Promise<number> {
   const values = parseOptions(args, { ...dataDirOption, json: { type: 'boolean', default: false } });
-  const parts = await openCliParts(values['data-dir']);
-  try {
+  return withParts(values['data-dir'], async (parts) => {
     const rows = parts.store.coordinators.list().map((c) => ({ name: c.name, kind: c.kind, url: String(c.config.url ?? ''), enabled: c.enabled, pausedReason: c.pausedReason }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -72,29 +85,32 @@ async function list(args: string[]): Promise<number> {
       }
     }
     return 0;
-  } finally {
-    parts.close();
-  }
+  });
 }
 
 async function remove(args: string[]): Promise<number> {
   const [name, ...rest] = args;
   if (!name) throw new UsageError('coordinator remove needs the coordinator name');
   const values = parseOptions(rest, dataDirOption);
-  const parts = await openCliParts(values['data-dir']);
-  try {
-    const found = parts.store.coordinators.list().find((c) => c.name === name);
+  return withParts(values['data-dir'], async (parts) => {
+    const found = findCoordinatorByName(parts.store, name);
     if (!found) throw new UsageError(`no coordinator named '${name}'`);
-    const hasJobs = parts.store.jobs.list({ limit: 1000 }).some((j) => j.coordinatorId === found.id);
-    if (hasJobs) {
-      parts.store.coordinators.upsert({ ...found, enabled: false });
-      process.stdout.write(`disabled '${name}': its jobs stay in the history\n`);
-    } else {
-      parts.store.coordinators.remove(found.id);
-      process.stdout.write(`removed '${name}'\n`);
-    }
-    await parts.keychain.delete(participantAccount(found.id)).catch(() => false);
+    const { outcome, jobs } = await removeCoordinator(parts, found.id);
+    process.stdout.write(outcome === 'removed' ? `removed '${found.name}'\n` : `disabled '${found.name}': its ${jobs} job(s) stay in the history\n`);
     return 0;
+  });
+}
+
+/** Runs with the data folder open; the user's mistakes (bad settings, a name taken) become usage errors. */
+async function withParts(dataDir: string | undefined, run: (parts: CliParts) => Promise<number>): Promise<number> {
+  const parts = await openCliParts(dataDir);
+  try {
+    return await run(parts);
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'bad_request' || error.code === 'conflict' || error.code === 'not_found')) {
+      throw new UsageError(error.message.replace(/(^|; )(\w+)[.\w]*: /g, (_match, start: string, field: string) => `${start}${FLAGS[field] ?? field} `));
+    }
+    throw error;
   } finally {
     parts.close();
   }

@@ -5,6 +5,7 @@ import { defaultDataDir } from '../../core/data-dir.js';
 import { SQLITE_BINDING_ENV } from '../../electron/launch-args.js';
 import { EngineHost } from '../../core/engine/engine-host.js';
 import { forkEngineProcess } from '../../core/engine/fork-engine.js';
+import { releaseSnarkjsWorkers } from '../../core/engine/snarkjs-workers.js';
 import { createStderrLogger } from '../../core/log/logger.js';
 import { createScheduler } from '../../core/scheduler/start-scheduler.js';
 import { parseOptions, parseInteger } from '../cli-options.js';
@@ -12,7 +13,8 @@ import { openCliParts } from '../cli-parts.js';
 import { runHeadless } from '../daemon.js';
 import { launchElectron, locateElectron } from '../electron-launcher.js';
 import { ensureSqliteBinding } from '../electron-natives.js';
-import { findPackage } from '../package-root.js';
+import { findPackage, practicePackagesDir } from '../package-root.js';
+import { startPracticeMarket, type PracticeMarket } from '../../core/practice/practice-market.js';
 
 export const START_HELP = `Options for start:
   --headless               Run without a window; serve the UI on 127.0.0.1 and print its address.
@@ -21,6 +23,8 @@ export const START_HELP = `Options for start:
   --sample-interval-ms N   How often hardware is sampled (default 2000).
   --once                   Work without a UI until no coordinator has work left (batch API: after
                            "no more batches"), then exit 0. For scripts.
+  --no-practice            Leave the built-in practice market off for this run (to keep it off for good,
+                           turn it off in Markets, or set practice.enabled to false).
 `;
 
 export async function start(args: string[]): Promise<number> {
@@ -30,7 +34,9 @@ export async function start(args: string[]): Promise<number> {
     port: { type: 'string', default: '0' },
     'sample-interval-ms': { type: 'string' },
     once: { type: 'boolean', default: false },
+    'no-practice': { type: 'boolean', default: false },
   });
+  const noPractice = values['no-practice'];
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const port = parseInteger('--port', values.port, 0, 65_535);
   const sampleIntervalMs =
@@ -38,18 +44,18 @@ export async function start(args: string[]): Promise<number> {
       ? undefined
       : parseInteger('--sample-interval-ms', values['sample-interval-ms'], 100, 3_600_000);
 
-  if (values.once) return runOnce(values['data-dir']);
+  if (values.once) return runOnce(values['data-dir'], noPractice);
   if (!values.headless) {
-    const desktop = await startDesktop(dataDir);
+    const desktop = await startDesktop(dataDir, noPractice);
     if (typeof desktop === 'number') return desktop;
     process.stdout.write(`Electron is not available (${desktop.reason}); running headless.\n`);
   }
-  await runHeadless({ dataDir, port, ...(sampleIntervalMs === undefined ? {} : { sampleIntervalMs }) });
+  await runHeadless({ dataDir, port, noPractice, ...(sampleIntervalMs === undefined ? {} : { sampleIntervalMs }) });
   return 0;
 }
 
 /** Runs the desktop app to its end (its exit code), or says why it cannot start here. */
-async function startDesktop(dataDir: string): Promise<number | { reason: string }> {
+async function startDesktop(dataDir: string, noPractice: boolean): Promise<number | { reason: string }> {
   const electron = await locateElectron({
     fetchOnce: true,
     stateDir: dataDir,
@@ -58,7 +64,7 @@ async function startDesktop(dataDir: string): Promise<number | { reason: string 
   if (electron.kind === 'unavailable') return { reason: electron.reason };
   const sqliteBinding = await buildSqliteForElectron();
   if (typeof sqliteBinding !== 'string') return sqliteBinding;
-  const child = launchElectron(electron.executable, ['--data-dir', dataDir], { [SQLITE_BINDING_ENV]: sqliteBinding });
+  const child = launchElectron(electron.executable, ['--data-dir', dataDir, ...(noPractice ? ['--no-practice'] : [])], { [SQLITE_BINDING_ENV]: sqliteBinding });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal === null ? 0 : 1)));
@@ -85,11 +91,20 @@ async function buildSqliteForElectron(): Promise<string | { reason: string }> {
 
 
 /** `start --once`: the scheduler alone, until every coordinator is out of work; Ctrl-C stops it cleanly. */
-async function runOnce(dataDirFlag: string | undefined): Promise<number> {
+async function runOnce(dataDirFlag: string | undefined, noPractice: boolean): Promise<number> {
   const parts = await openCliParts(dataDirFlag);
   const engine = new EngineHost(forkEngineProcess);
+  let practice: PracticeMarket | undefined;
   try {
-    const scheduler = await createScheduler({ ...parts, engine, log: createStderrLogger('scheduler') });
+    const packagesDir = practicePackagesDir(findPackage().root);
+    if (!noPractice) practice = await startPracticeMarket({ store: parts.store, dataDir: parts.dataDir, packagesDir });
+    const { scheduler } = await createScheduler({
+      ...parts,
+      engine,
+      log: createStderrLogger('scheduler'),
+      practicePackagesDir: packagesDir,
+      ...(practice ? { practice: practice.endpoints } : {}),
+    });
     const stop = () => void scheduler.stop();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -107,6 +122,8 @@ async function runOnce(dataDirFlag: string | undefined): Promise<number> {
     }
     return 0;
   } finally {
+    await practice?.close();
+    await releaseSnarkjsWorkers(); // the practice servers verify with snarkjs, whose worker threads never end on their own
     engine.close();
     parts.close();
   }

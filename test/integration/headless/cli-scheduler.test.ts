@@ -42,7 +42,7 @@ function cli(args: string[], onSpawn?: (pid: number) => void): Promise<Result> {
 /** Runs `start --once` and kills it with SIGKILL as soon as its job reaches `state` (and `extra` holds). */
 async function killWhen(dataDir: string, state: string, extra: (jobId: string, store: ReturnType<typeof openStore>) => boolean = () => true): Promise<void> {
   let pid = 0;
-  const running = cli(['start', '--once', '--data-dir', dataDir], (p) => (pid = p));
+  const running = cli(['start', '--once', '--no-practice', '--data-dir', dataDir], (p) => (pid = p));
   const store = await (async () => {
     for (;;) {
       try {
@@ -96,7 +96,7 @@ describe('scripted loop', () => {
     expect(JSON.parse(listed.stdout)).toEqual([{ name: 'Sandbox', kind: 'batch-api', url: sandbox.url, enabled: true, pausedReason: null }]);
     expect(listed.stdout + added.stdout).not.toContain('shop-1'); // the participant ID stays in the keychain
 
-    const once = await cli(['start', '--once', '--data-dir', dataDir]);
+    const once = await cli(['start', '--once', '--no-practice', '--data-dir', dataDir]);
     expect(once.code).toBe(0);
     expect(once.stdout).toBe('done: 2 accepted\n');
     const jobs = JSON.parse((await cli(['jobs', '--json', '--data-dir', dataDir])).stdout) as { state: string; coordinator: string }[];
@@ -112,7 +112,7 @@ describe('scripted loop', () => {
     const dataDir = join(scratch, 'kill-proving');
     expect((await cli(['coordinator', 'add', 'batch-api', '--name', 'K', '--url', sandbox.url, '--participant', 'kill-proving', '--data-dir', dataDir])).code).toBe(0);
     await killWhen(dataDir, 'proving');
-    const restarted = await cli(['start', '--once', '--data-dir', dataDir]);
+    const restarted = await cli(['start', '--once', '--no-practice', '--data-dir', dataDir]);
     expect(restarted.stdout).toBe('done: 1 accepted\n');
     const store = openStore(join(dataDir, 'proverdesk.db'));
     try {
@@ -131,7 +131,7 @@ describe('scripted loop', () => {
     sandbox.injectFault({ on: 'submit_proof', kind: 'hang' }); // the first submission never gets an answer
     // Killed once the server holds the submission it never answers.
     await killWhen(dataDir, 'submitting', () => sandbox.pendingFaults() === 0);
-    const restarted = await cli(['start', '--once', '--data-dir', dataDir]);
+    const restarted = await cli(['start', '--once', '--no-practice', '--data-dir', dataDir]);
     expect(restarted.stdout).toBe('done: 1 accepted\n');
     const store = openStore(join(dataDir, 'proverdesk.db'));
     try {

@@ -11,6 +11,8 @@ const sample = {
   power: { source: 'ac' as const, hasBattery: false, batteryPct: null, charging: null },
 };
 
+const costModel = { electricityCentsPerKwh: 30, powerWatts: 100, fixedCentsPerHour: 0, overheadCentsPerProof: 0, marginBasisPoints: 2000, minimumPriceCents: 1 };
+
 function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
   const stored = new Map<string, string>();
   const internalErrors: unknown[] = [];
@@ -39,6 +41,9 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'jobs.events': () => ({ events: [] }),
       'scheduler.status': () => ({ current: null, coordinators: [] }),
       'jobs.stats': () => ({ accepted: 0, rejected: 0, failed: 0, costCents: 0, priceCents: 0 }),
+      'coordinators.list': () => ({ coordinators: [] }),
+      'pricing.get': () => ({ model: costModel, defaults: costModel, estimatedPowerWatts: 100 }),
+      'pricing.preview': () => ({ proofs: [], totals: { recordedCostCents: 0, recordedPriceCents: 0, costCents: 0, priceCents: 0 } }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -54,6 +59,12 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       },
       'secrets.delete': async ({ account }) => ({ account, deleted: stored.delete(account) }),
       'jobs.cancel': async ({ jobId }) => ({ jobId, cancelled: false }),
+      'coordinators.add': async ({ name }) => ({ id: 'c1', name }),
+      'coordinators.update': async ({ id }) => ({ id }),
+      'coordinators.setPaused': async ({ id, paused }) => ({ id, pausedReason: paused ? 'paused by you' : null }),
+      'coordinators.setEnabled': async ({ id, enabled }) => ({ id, enabled }),
+      'coordinators.remove': async ({ id }) => ({ id, outcome: 'removed' as const, jobs: 0 }),
+      'pricing.set': async ({ model }) => ({ model }),
       ...overrides,
     },
   };

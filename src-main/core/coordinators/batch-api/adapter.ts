@@ -19,6 +19,8 @@ export class BatchApiAdapter implements CoordinatorAdapter {
     private readonly client: BatchApiClient,
     private readonly packages: PackageCache,
     private readonly baseUrl: string,
+    /** How long "no more batches" waits before asking again (the practice market is quicker than a real server). */
+    private readonly noBatchesRetryMs = NO_MORE_BATCHES_RETRY_MS,
   ) {}
 
   async poll(signal: AbortSignal): Promise<PollResult> {
@@ -32,9 +34,9 @@ export class BatchApiAdapter implements CoordinatorAdapter {
           note: `batch request ${outcome.batch.request_id}`,
         };
       case 'no-more-batches':
-        return { kind: 'idle', reason: 'no more batches left to prove', retryAfterMs: NO_MORE_BATCHES_RETRY_MS };
+        return { kind: 'idle', reason: 'no more batches left to prove', retryAfterMs: this.noBatchesRetryMs };
       case 'unknown-participant':
-        return { kind: 'pause', reason: `the server does not know this participant ID (${outcome.message}); check it in Markets` };
+        return { kind: 'pause', reason: 'the server does not know this participant ID; check it in Markets' };
       case 'unexpected':
         return { kind: 'idle', reason: outcome.message, retryAfterMs: UNEXPECTED_RETRY_MS };
     }
@@ -70,7 +72,7 @@ export class BatchApiAdapter implements CoordinatorAdapter {
       case 'unknown-request':
         return { kind: 'gone', message: outcome.message };
       case 'unknown-participant':
-        return { kind: 'pause', message: `the server does not know this participant ID (${outcome.message}); check it in Markets` };
+        return { kind: 'pause', message: 'the server does not know this participant ID; check it in Markets' };
       case 'unexpected':
         throw new Error(outcome.message);
     }

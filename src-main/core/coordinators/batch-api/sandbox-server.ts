@@ -3,6 +3,7 @@
 // snarkjs (and checked against the batch's own public signals), accepted submissions recorded once, the
 // /static/example-* files, and switchable faults for client tests.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { encodeProofResult, decodeProofResult, publicSignalsOfWitness } from '../../engine/proof-result.js';
@@ -26,7 +27,16 @@ export interface SandboxBatchSpec {
 export interface SandboxParticipantSpec {
   /** Generated when left out. */
   id?: string;
-  batches: SandboxBatchSpec[];
+  batches?: SandboxBatchSpec[];
+  /** Endless work (the practice market): asked for a new batch once the listed ones are done; undefined = none now. */
+  nextBatch?: () => SandboxBatchSpec | undefined;
+}
+
+/** Where an endless sandbox keeps its outstanding batches, so a restart of the app finds them again. */
+export interface SandboxPersistence {
+  file: string;
+  /** Saved batches name their circuit; these are the circuits they can name. */
+  circuits: readonly SandboxCircuit[];
 }
 
 /** What the next matching requests should suffer; each fault fires `times` times (default once). */
@@ -70,6 +80,12 @@ interface Batch {
 interface Participant {
   id: string;
   batches: Batch[];
+  nextBatch?: () => SandboxBatchSpec | undefined;
+}
+
+interface SavedState {
+  nextRequestId: number;
+  participants: Record<string, { circuit: string; input: Record<string, unknown>; file: string; requestId?: number }[]>;
 }
 
 export async function startBatchApiSandbox(options: {
@@ -77,6 +93,7 @@ export async function startBatchApiSandbox(options: {
   port?: number;
   /** The batch served as /static/example-batch.bin (its proof as /static/example-proof.bin). */
   example?: SandboxBatchSpec;
+  persistence?: SandboxPersistence;
 }): Promise<BatchApiSandbox> {
   const statics = new Map<string, { bytes: Buffer | (() => Promise<Buffer>); type: string }>();
   const packagePath = (circuit: SandboxCircuit) => {
@@ -91,24 +108,49 @@ export async function startBatchApiSandbox(options: {
     return Buffer.from(JSON.stringify(doc));
   };
 
+  const newBatch = (spec: SandboxBatchSpec, file = `static/${randomBytes(18).toString('base64url')}/${randomBytes(24).toString('base64url')}`): Batch => {
+    statics.set(file, { bytes: batchDocument(spec), type: 'application/octet-stream' });
+    return { spec, file, accepted: false };
+  };
+
+  const requests = new Map<number, { participant: Participant; batch: Batch }>();
+  let nextRequestId = 1;
+  const saved = options.persistence ? readSavedState(options.persistence.file) : undefined;
+  if (saved) nextRequestId = saved.nextRequestId;
+
   const participants = new Map<string, Participant>();
   for (const spec of options.participants) {
     const id = spec.id ?? randomBytes(18).toString('base64url');
-    const batches = spec.batches.map((batchSpec) => {
-      const file = `static/${randomBytes(18).toString('base64url')}/${randomBytes(24).toString('base64url')}`;
-      statics.set(file, { bytes: batchDocument(batchSpec), type: 'application/octet-stream' });
-      return { spec: batchSpec, file, accepted: false };
-    });
-    participants.set(id, { id, batches });
+    const participant: Participant = { id, batches: (spec.batches ?? []).map((batchSpec) => newBatch(batchSpec)), ...(spec.nextBatch ? { nextBatch: spec.nextBatch } : {}) };
+    for (const entry of saved?.participants[id] ?? []) {
+      const circuit = options.persistence?.circuits.find((c) => c.circuit.manifest.name === entry.circuit);
+      if (!circuit) continue; // a circuit this version no longer has: that batch is gone
+      const batch = newBatch({ circuit, input: entry.input }, entry.file);
+      if (entry.requestId !== undefined) {
+        batch.requestId = entry.requestId;
+        requests.set(entry.requestId, { participant, batch });
+      }
+      participant.batches.push(batch);
+    }
+    participants.set(id, participant);
   }
+
+  const save = () => {
+    if (!options.persistence) return;
+    const state: SavedState = { nextRequestId, participants: {} };
+    for (const participant of participants.values()) {
+      state.participants[participant.id] = participant.batches
+        .filter((b) => !b.accepted)
+        .map((b) => ({ circuit: b.spec.circuit.circuit.manifest.name, input: b.spec.input, file: b.file, ...(b.requestId === undefined ? {} : { requestId: b.requestId }) }));
+    }
+    writeFileAtomically(options.persistence.file, JSON.stringify(state));
+  };
   if (options.example) {
     const example = options.example;
     statics.set('static/example-batch.bin', { bytes: batchDocument(example), type: 'application/octet-stream' });
     statics.set('static/example-proof.bin', { bytes: () => exampleProof(example), type: 'application/octet-stream' });
   }
 
-  const requests = new Map<number, { participant: Participant; batch: Batch }>();
-  let nextRequestId = 1;
   const submissions: SandboxSubmission[] = [];
   let rejected = 0;
   const faults: SandboxFault[] = [];
@@ -127,11 +169,17 @@ export async function startBatchApiSandbox(options: {
   const getBatch = (participantId: string, res: ServerResponse) => {
     const participant = participants.get(participantId);
     if (!participant) return text(res, 422, TEXTS.unknownParticipant(participantId));
-    const current = participant.batches.find((b) => !b.accepted);
+    let current = participant.batches.find((b) => !b.accepted);
+    const spec = current ? undefined : participant.nextBatch?.();
+    if (spec) {
+      current = newBatch(spec);
+      participant.batches.push(current);
+    }
     if (!current) return text(res, 429, TEXTS.noMoreBatches);
     if (current.requestId === undefined) {
       current.requestId = nextRequestId++;
       requests.set(current.requestId, { participant, batch: current });
+      save();
     }
     current.expectedSignals ??= expectedSignalsOf(current);
     current.expectedSignals.catch(() => undefined); // a failure surfaces at submission
@@ -162,6 +210,8 @@ export async function startBatchApiSandbox(options: {
       return text(res, 422, TEXTS.invalidProof);
     }
     entry.batch.accepted = true;
+    if (participant.nextBatch) forgetAccepted(participant, entry.batch);
+    save();
     submissions.push({
       participantId,
       requestId: submission.request_id,
@@ -173,6 +223,13 @@ export async function startBatchApiSandbox(options: {
       acceleration: submission.acceleration,
     });
     text(res, 200, TEXTS.submitted);
+  };
+
+  /** An endless sandbox would otherwise keep every batch it ever made; a forgotten request is answered "unknown". */
+  const forgetAccepted = (participant: Participant, batch: Batch) => {
+    participant.batches = participant.batches.filter((b) => b !== batch);
+    statics.delete(batch.file);
+    if (batch.requestId !== undefined) requests.delete(batch.requestId);
   };
 
   const serveStatic = async (path: string, res: ServerResponse) => {
@@ -242,6 +299,22 @@ export async function startBatchApiSandbox(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function readSavedState(file: string): SavedState | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const state = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
+    return Number.isInteger(state.nextRequestId) && typeof state.participants === 'object' && state.participants !== null ? state : undefined;
+  } catch {
+    return undefined; // damaged: start afresh, as a real server that lost its state would
+  }
+}
+
+function writeFileAtomically(file: string, content: string): void {
+  const temporary = `${file}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
 
 /** A proof is valid when snarkjs verifies it and its public signals are the batch input's own. */

@@ -35,6 +35,10 @@ export interface CoordinatorsRepo {
   setPaused(id: string, reason: string | null): Coordinator;
   /** Returns whether it existed. Refuses while jobs still refer to it: disable it instead. */
   remove(id: string): boolean;
+  /** How many jobs refer to it (in any state). */
+  countJobs(id: string): number;
+  /** Every coordinator's jobs counted by their state now. */
+  jobCountsByState(): { coordinatorId: string; state: string; jobs: number }[];
 }
 
 interface CoordinatorRow {
@@ -62,6 +66,9 @@ export function createCoordinatorsRepo(db: Database, now: () => number): Coordin
   const updatePaused = db.prepare('UPDATE coordinators SET paused_reason = ?, updated_at_ms = ? WHERE id = ?');
   const countJobs = db.prepare<{ n: number }>('SELECT count(*) AS n FROM jobs WHERE coordinator_id = ?');
   const deleteRow = db.prepare('DELETE FROM coordinators WHERE id = ?');
+  const countByState = db.prepare<{ coordinator_id: string; state: string; n: number }>(
+    'SELECT coordinator_id, state, count(*) AS n FROM jobs GROUP BY coordinator_id, state',
+  );
 
   const getOrThrow = (id: string): Coordinator => {
     const row = selectOne.get(id);
@@ -101,6 +108,8 @@ export function createCoordinatorsRepo(db: Database, now: () => number): Coordin
       if (jobs > 0) throw new Error(`cannot remove coordinator ${id}: ${jobs} job(s) refer to it; disable it instead`);
       return deleteRow.run(id).changes > 0;
     }),
+    countJobs: (id) => countJobs.get(id)?.n ?? 0,
+    jobCountsByState: () => countByState.all().map((row) => ({ coordinatorId: row.coordinator_id, state: row.state, jobs: row.n })),
   };
 }
 

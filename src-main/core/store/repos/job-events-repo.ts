@@ -24,6 +24,10 @@ export interface JobEventsRepo {
   listForJob(jobId: string): JobEvent[];
   /** Events of these kinds at or after sinceMs, oldest first (at most 10 000). */
   listByKinds(kinds: readonly string[], sinceMs: number): JobEvent[];
+  /** The newest `limit` events of these kinds, newest first. */
+  listRecentByKinds(kinds: readonly string[], limit: number): JobEvent[];
+  /** The newest event of these kinds among one coordinator's jobs. */
+  latestForCoordinator(coordinatorId: string, kinds: readonly string[]): JobEvent | undefined;
 }
 
 interface JobEventRow {
@@ -45,6 +49,14 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
     `SELECT id, job_id, at_ms, kind, message, data_json FROM job_events
      WHERE kind IN (SELECT value FROM json_each(?)) AND at_ms >= ? ORDER BY at_ms, id LIMIT 10000`,
   );
+  const selectRecentByKinds = db.prepare<JobEventRow>(
+    `SELECT id, job_id, at_ms, kind, message, data_json FROM job_events
+     WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY at_ms DESC, id DESC LIMIT ?`,
+  );
+  const selectLatestForCoordinator = db.prepare<JobEventRow>(
+    `SELECT e.id, e.job_id, e.at_ms, e.kind, e.message, e.data_json FROM job_events e JOIN jobs j ON j.id = e.job_id
+     WHERE j.coordinator_id = ? AND e.kind IN (SELECT value FROM json_each(?)) ORDER BY e.at_ms DESC, e.id DESC LIMIT 1`,
+  );
 
   return {
     append(jobId, event) {
@@ -57,6 +69,11 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
     },
     listForJob: (jobId) => selectForJob.all(jobId).map(fromRow),
     listByKinds: (kinds, sinceMs) => selectByKinds.all(JSON.stringify(kinds), sinceMs).map(fromRow),
+    listRecentByKinds: (kinds, limit) => selectRecentByKinds.all(JSON.stringify(kinds), limit).map(fromRow),
+    latestForCoordinator(coordinatorId, kinds) {
+      const row = selectLatestForCoordinator.get(coordinatorId, JSON.stringify(kinds));
+      return row === undefined ? undefined : fromRow(row);
+    },
   };
 }
 

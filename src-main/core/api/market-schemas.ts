@@ -1,0 +1,115 @@
+// API shapes for the Markets page: the coordinators the user proves for. A secret (the batch API's
+// participant ID) goes in with add/update and never comes out: a row says only whether one is stored.
+import { z } from 'zod';
+
+export const CoordinatorId = z.string().min(1).max(100);
+
+const Name = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(100, { message: 'must be at most 100 characters' });
+const Url = z
+  .string()
+  .trim()
+  .max(2000, { message: 'must be at most 2000 characters' })
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }));
+/** An optional text field: empty (as a form sends it) means not set. */
+const optionalText = (schema: z.ZodString) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text === '' ? undefined : text))
+    .pipe(schema.optional());
+const SubmitPath = optionalText(
+  z.string().max(500, { message: 'must be at most 500 characters' }).regex(/^\/\S*$/, { message: 'must start with / and have no spaces' }),
+);
+const DeploymentVersion = optionalText(z.string().max(200, { message: 'must be at most 200 characters' }));
+const ParticipantId = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(16_384, { message: 'must be at most 16384 characters' });
+/** Absent or empty: every program the server lists. */
+const ProgramIds = z
+  .array(z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' }))
+  .max(1000, { message: 'at most 1000 programs' })
+  .optional();
+
+const KIND_ERROR = { error: 'must be batch-api or donation' };
+
+export const CoordinatorAddInput = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({ kind: z.literal('batch-api'), name: Name, url: Url, participantId: ParticipantId, submitPath: SubmitPath, deploymentVersion: DeploymentVersion })
+      .strict(),
+    z.object({ kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
+  ],
+  KIND_ERROR,
+);
+export type CoordinatorAddInput = z.output<typeof CoordinatorAddInput>;
+
+/** Replaces every setting; the participant ID only when given (the UI never has the stored one). */
+export const CoordinatorUpdateInput = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        id: CoordinatorId,
+        kind: z.literal('batch-api'),
+        name: Name,
+        url: Url,
+        participantId: ParticipantId.optional(),
+        submitPath: SubmitPath,
+        deploymentVersion: DeploymentVersion,
+      })
+      .strict(),
+    z.object({ id: CoordinatorId, kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
+  ],
+  KIND_ERROR,
+);
+export type CoordinatorUpdateInput = z.output<typeof CoordinatorUpdateInput>;
+
+export const CoordinatorIdInput = z.object({ id: CoordinatorId }).strict();
+export const CoordinatorSetPausedInput = z.object({ id: CoordinatorId, paused: z.boolean() }).strict();
+export const CoordinatorSetEnabledInput = z.object({ id: CoordinatorId, enabled: z.boolean() }).strict();
+
+const Count = z.number().int().nonnegative();
+
+export const CoordinatorRow = z.object({
+  id: CoordinatorId,
+  name: z.string(),
+  kind: z.string(),
+  /** The built-in practice market: it can be enabled or disabled, never edited or removed. */
+  builtIn: z.boolean(),
+  enabled: z.boolean(),
+  pausedReason: z.string().nullable(),
+  /** Why the scheduler is not taking work from it right now (no more batches, unreachable…), if it says. */
+  idleReason: z.string().nullable(),
+  /** The latest failure of one of its jobs (failed, rejected, expired, a submission tried again). */
+  lastError: z.object({ atMs: z.number().int(), message: z.string() }).nullable(),
+  url: z.string().nullable(),
+  submitPath: z.string().nullable(),
+  deploymentVersion: z.string().nullable(),
+  /** Donation: the programs it proves for; empty means every program. Null for other kinds. */
+  programIds: z.array(z.string()).nullable(),
+  /** Batch API: whether the keychain holds its participant ID (null: not this kind, or the keychain did not answer). */
+  hasParticipantId: z.boolean().nullable(),
+  /** Its jobs by how they ended (failed counts expired ones too). */
+  jobs: z.object({ accepted: Count, rejected: Count, failed: Count }),
+});
+export type CoordinatorRow = z.infer<typeof CoordinatorRow>;
+
+export const CoordinatorsList = z.object({ coordinators: z.array(CoordinatorRow) });
+
+export const CoordinatorChange = z.enum(['added', 'updated', 'paused', 'resumed', 'enabled', 'disabled', 'removed']);
+export const CoordinatorChanged = z.object({ id: CoordinatorId, change: CoordinatorChange });
+
+export const CoordinatorAdded = z.object({ id: CoordinatorId, name: z.string() });
+export const CoordinatorUpdated = z.object({ id: CoordinatorId });
+export const CoordinatorPausedResult = z.object({ id: CoordinatorId, pausedReason: z.string().nullable() });
+export const CoordinatorEnabledResult = z.object({ id: CoordinatorId, enabled: z.boolean() });
+/** `disabled`: jobs still refer to it, so it stays (disabled) for their history. */
+export const CoordinatorRemoved = z.object({ id: CoordinatorId, outcome: z.enum(['removed', 'disabled']), jobs: Count });

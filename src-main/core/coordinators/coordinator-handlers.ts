@@ -1,0 +1,120 @@
+// The API's coordinator endpoints (Markets page): the list with status, last error and job counts, and the
+// commands of coordinator-admin.ts, each followed by a `coordinators.changed` event.
+import type { ApiHandlers } from '../api/dispatcher.js';
+import type { EventBus } from '../api/event-bus.js';
+import type { CoordinatorRow } from '../api/market-schemas.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
+import type { Keychain } from '../secrets/keychain.js';
+import type { Coordinator } from '../store/repos/coordinators-repo.js';
+import type { Store } from '../store/store.js';
+import { addCoordinator, removeCoordinator, setCoordinatorEnabled, setCoordinatorPaused, updateCoordinator } from './coordinator-admin.js';
+import { participantAccount } from './registry.js';
+
+/** Job events that say something went wrong with a job (`submit-retry`: a submission failed and is tried again). */
+const ERROR_EVENTS = ['failed', 'rejected', 'expired', 'stale', 'outcome-unknown', 'submit-retry'];
+const FAILED_STATES = new Set(['failed', 'expired']);
+
+interface Parts {
+  store: Store;
+  keychain: Keychain;
+  scheduler: Pick<Scheduler, 'activity'>;
+  bus: EventBus;
+}
+
+type CoordinatorQueries = Pick<ApiHandlers['queries'], 'coordinators.list'>;
+type CoordinatorCommands = Pick<
+  ApiHandlers['commands'],
+  'coordinators.add' | 'coordinators.update' | 'coordinators.setPaused' | 'coordinators.setEnabled' | 'coordinators.remove'
+>;
+
+export function coordinatorHandlers(parts: Parts): { queries: CoordinatorQueries; commands: CoordinatorCommands } {
+  const { bus } = parts;
+  // The list is read often (on every job change); whether a participant ID is stored changes only through
+  // these commands or a secrets.* command, so the keychain is asked once per coordinator.
+  const participantIdKnown = new Map<string, boolean>();
+  bus.subscribe((event) => {
+    if (event.name === 'secrets.changed' || event.name === 'coordinators.changed') participantIdKnown.clear();
+  });
+  const hasParticipantId = async (coordinator: Coordinator): Promise<boolean | null> => {
+    const known = participantIdKnown.get(coordinator.id);
+    if (known !== undefined) return known;
+    try {
+      const stored = (await parts.keychain.get(participantAccount(coordinator.id))) !== null;
+      participantIdKnown.set(coordinator.id, stored);
+      return stored;
+    } catch {
+      return null; // the keychain did not answer; asked again next time
+    }
+  };
+  return {
+    queries: {
+      'coordinators.list': async () => ({ coordinators: await listCoordinators(parts, hasParticipantId) }),
+    },
+    commands: {
+      'coordinators.add': async (input) => {
+        const added = await addCoordinator(parts, input);
+        bus.emit('coordinators.changed', { id: added.id, change: 'added' });
+        return { id: added.id, name: added.name };
+      },
+      'coordinators.update': async (input) => {
+        const updated = await updateCoordinator(parts, input);
+        bus.emit('coordinators.changed', { id: updated.id, change: 'updated' });
+        return { id: updated.id };
+      },
+      'coordinators.setPaused': async ({ id, paused }) => {
+        const coordinator = setCoordinatorPaused(parts, id, paused);
+        bus.emit('coordinators.changed', { id, change: paused ? 'paused' : 'resumed' });
+        return { id, pausedReason: coordinator.pausedReason };
+      },
+      'coordinators.setEnabled': async ({ id, enabled }) => {
+        setCoordinatorEnabled(parts, id, enabled);
+        bus.emit('coordinators.changed', { id, change: enabled ? 'enabled' : 'disabled' });
+        return { id, enabled };
+      },
+      'coordinators.remove': async ({ id }) => {
+        const { outcome, jobs } = await removeCoordinator(parts, id);
+        bus.emit('coordinators.changed', { id, change: outcome });
+        return { id, outcome, jobs };
+      },
+    },
+  };
+}
+
+async function listCoordinators(
+  { store, scheduler }: Parts,
+  hasParticipantId: (coordinator: Coordinator) => Promise<boolean | null>,
+): Promise<CoordinatorRow[]> {
+  const idle = new Map(scheduler.activity().map((a) => [a.id, a.idleReason]));
+  const counts = new Map<string, CoordinatorRow['jobs']>();
+  for (const { coordinatorId, state, jobs } of store.coordinators.jobCountsByState()) {
+    const row = counts.get(coordinatorId) ?? { accepted: 0, rejected: 0, failed: 0 };
+    if (state === 'accepted') row.accepted += jobs;
+    else if (state === 'rejected') row.rejected += jobs;
+    else if (FAILED_STATES.has(state)) row.failed += jobs;
+    counts.set(coordinatorId, row);
+  }
+  return Promise.all(
+    store.coordinators.list().map(async (c): Promise<CoordinatorRow> => {
+      const lastError = store.jobEvents.latestForCoordinator(c.id, ERROR_EVENTS);
+      return {
+        id: c.id,
+        name: c.name,
+        kind: c.kind,
+        builtIn: c.kind === 'practice',
+        enabled: c.enabled,
+        pausedReason: c.pausedReason,
+        idleReason: idle.get(c.id) ?? null,
+        lastError: lastError ? { atMs: lastError.atMs, message: lastError.message } : null,
+        url: text(c.config.url),
+        submitPath: text(c.config.submitPath),
+        deploymentVersion: text(c.config.deploymentVersion),
+        programIds: c.kind === 'donation' ? texts(c.config.programIds) : null,
+        hasParticipantId: c.kind === 'batch-api' ? await hasParticipantId(c) : null,
+        jobs: counts.get(c.id) ?? { accepted: 0, rejected: 0, failed: 0 },
+      };
+    }),
+  );
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);

@@ -1,0 +1,152 @@
+// The built-in practice market: sandbox coordinators (batch API and donation) running inside the app on
+// 127.0.0.1, handing out
+// practice-format jobs (practice-formats.md) so that a new user sees the whole loop work at once, with no
+// account anywhere. They appear as coordinators of kind 'practice' that the user can turn off in Markets;
+// the setting `practice.enabled` (and `--no-practice` for one run) keeps the whole market off.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBatchApiSandbox, type BatchApiSandbox, type SandboxBatchSpec } from '../coordinators/batch-api/sandbox-server.js';
+import { startDonationSandbox, type DonationSandbox } from '../coordinators/donation/sandbox-server.js';
+import type { Store } from '../store/store.js';
+import { practiceCircuit } from './practice-circuits.js';
+import { loadPracticePackages, type PracticePackage } from './practice-packages.js';
+
+export const PRACTICE_ENABLED_SETTING = 'practice.enabled';
+const PARTICIPANT_SETTING = 'practice.batchApiParticipantId';
+
+/** A practice batch at most this often, so the practice market shows the loop without keeping the CPU busy for nothing. */
+export const PRACTICE_PACE_MS = 20_000;
+
+export type PracticeProtocol = 'batch-api' | 'donation';
+
+/** What the registry needs to build adapters for the practice coordinators of this run. */
+export interface PracticeEndpoints {
+  batchApi: { url: string; participantId: string };
+  donation: { url: string };
+}
+
+/** How long a practice donation reservation lasts (the real server's input_lock_timeout). */
+const PRACTICE_LOCK_TIMEOUT_S = 600;
+
+export interface PracticeMarket {
+  endpoints: PracticeEndpoints;
+  close(): Promise<void>;
+}
+
+const ROWS: { protocol: PracticeProtocol; name: string }[] = [
+  { protocol: 'batch-api', name: 'Practice (batch API)' },
+  { protocol: 'donation', name: 'Practice (donation)' },
+];
+
+/** True unless the user turned the practice market off. */
+export function practiceEnabled(store: Store): boolean {
+  return store.settings.get(PRACTICE_ENABLED_SETTING) !== false;
+}
+
+/**
+ * Starts the practice servers and makes sure their coordinators exist (enabled on first start; later the
+ * user's choice is kept). Returns undefined when the practice market is off.
+ */
+export async function startPracticeMarket(options: {
+  store: Store;
+  dataDir: string;
+  packagesDir: string;
+  paceMs?: number;
+}): Promise<PracticeMarket | undefined> {
+  const { store } = options;
+  if (!practiceEnabled(store)) return undefined;
+  const packages = await loadPracticePackages(options.packagesDir);
+  const stateDir = join(options.dataDir, 'practice');
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+
+  let participantId = store.settings.get<string>(PARTICIPANT_SETTING);
+  if (typeof participantId !== 'string') {
+    participantId = `practice-${randomUUID()}`;
+    store.settings.set(PARTICIPANT_SETTING, participantId);
+  }
+  const batchApi: BatchApiSandbox = await startBatchApiSandbox({
+    participants: [{ id: participantId, nextBatch: pacedBatches(packages, options.paceMs ?? PRACTICE_PACE_MS) }],
+    example: { circuit: packages[0]!, input: practiceCircuit(packages[0]!.name)!.nextInput() },
+    persistence: { file: join(stateDir, 'batch-api.json'), circuits: packages },
+  });
+
+  let donation: DonationSandbox;
+  try {
+    donation = await startPracticeDonationServer(packages, options.paceMs ?? PRACTICE_PACE_MS);
+  } catch (error) {
+    await batchApi.close();
+    throw error;
+  }
+
+  ensureRows(store);
+  return {
+    endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url } },
+    close: async () => {
+      await Promise.all([batchApi.close(), donation.close()]);
+    },
+  };
+}
+
+/** A practice organisation with one program per practice circuit, topped up with one-row input groups at the practice pace. */
+function startPracticeDonationServer(packages: PracticePackage[], paceMs: number): Promise<DonationSandbox> {
+  const owner = 'practice';
+  const paced = pacer(paceMs);
+  return startDonationSandbox({
+    accounts: [{ username: owner, password: randomBytes(18).toString('base64url'), name: 'ProverDesk practice', description: 'Practice programs built into ProverDesk' }],
+    programs: packages.flatMap((pkg) => {
+      const definition = practiceCircuit(pkg.name);
+      if (!definition) return [];
+      return [
+        {
+          owner,
+          name: pkg.name,
+          description: `Practice circuit, ${pkg.constraints} constraints`,
+          inputLockTimeoutS: PRACTICE_LOCK_TIMEOUT_S,
+          packageBytes: pkg.packageBytes,
+          replenish: { keepFree: 1, nextInput: () => (paced() ? definition.nextInput() : undefined) },
+        },
+      ];
+    }),
+  });
+}
+
+/** True at most once per paceMs. */
+function pacer(paceMs: number): () => boolean {
+  let lastAtMs = -Infinity;
+  return () => {
+    const now = Date.now();
+    if (now - lastAtMs < paceMs) return false;
+    lastAtMs = now;
+    return true;
+  };
+}
+
+function ensureRows(store: Store): void {
+  const existing = store.coordinators.list().filter((c) => c.kind === 'practice');
+  for (const row of ROWS) {
+    if (existing.some((c) => c.config.protocol === row.protocol)) continue;
+    store.coordinators.upsert({ id: `practice-${row.protocol}`, kind: 'practice', name: row.name, config: { protocol: row.protocol }, enabled: true });
+  }
+}
+
+/** Mostly everyday 2^12 jobs, some tiny ones and some four times larger. */
+const MIX: { name: string; weight: number }[] = [
+  { name: 'range-check', weight: 3 },
+  { name: 'poseidon-chain-4k', weight: 5 },
+  { name: 'poseidon-chain-16k', weight: 2 },
+];
+
+function pacedBatches(packages: PracticePackage[], paceMs: number): () => SandboxBatchSpec | undefined {
+  const paced = pacer(paceMs);
+  const choices = MIX.flatMap(({ name, weight }) => {
+    const circuit = packages.find((p) => p.name === name);
+    const definition = practiceCircuit(name);
+    return circuit && definition ? Array.from({ length: weight }, () => ({ circuit, definition })) : [];
+  });
+  return () => {
+    if (choices.length === 0 || !paced()) return undefined;
+    const { circuit, definition } = choices[Math.floor(Math.random() * choices.length)]!;
+    return { circuit, input: definition.nextInput() };
+  };
+}

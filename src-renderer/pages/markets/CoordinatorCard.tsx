@@ -1,0 +1,102 @@
+// One coordinator on the Markets page: its status, settings (never a secret), job counts and last error, with
+// the actions its kind allows. The built-in practice market can only be enabled or disabled.
+import { Card } from '../../components/Card.js';
+import type { Coordinator } from '../../stores/markets.js';
+import { coordinatorStatus, kindLabel } from './coordinator-text.js';
+
+export interface CoordinatorActions {
+  edit(): void;
+  setPaused(paused: boolean): void;
+  setEnabled(enabled: boolean): void;
+  remove(): void;
+}
+
+const time = (ms: number) => new Date(ms).toLocaleString();
+
+export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator: Coordinator; busy: boolean; actions: CoordinatorActions }) {
+  const status = coordinatorStatus(c);
+  return (
+    <Card title={c.name} className="wide coordinator-card">
+      <p className={`coordinator-status status-${status.kind}`} data-testid="coordinator-status">
+        {status.text}
+      </p>
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{kindLabel(c.kind)}</dd>
+        {c.url !== null && (
+          <>
+            <dt>URL</dt>
+            <dd className="path">{c.url}</dd>
+          </>
+        )}
+        {c.kind === 'batch-api' && (
+          <>
+            <dt>Participant ID</dt>
+            <dd>{c.hasParticipantId === null ? 'unknown (the keychain did not answer)' : c.hasParticipantId ? 'stored in the keychain' : 'missing: edit to set it'}</dd>
+            {c.submitPath !== null && (
+              <>
+                <dt>Submit path</dt>
+                <dd className="path">{c.submitPath}</dd>
+              </>
+            )}
+            {c.deploymentVersion !== null && (
+              <>
+                <dt>Deployment version</dt>
+                <dd>{c.deploymentVersion}</dd>
+              </>
+            )}
+          </>
+        )}
+        {c.programIds !== null && (
+          <>
+            <dt>Programs</dt>
+            <dd>{c.programIds.length === 0 ? 'every program it lists' : c.programIds.join(', ')}</dd>
+          </>
+        )}
+        <dt>Jobs</dt>
+        <dd data-testid="coordinator-jobs">
+          {c.jobs.accepted} accepted · {c.jobs.rejected} rejected · {c.jobs.failed} failed
+        </dd>
+        <dt>Last error</dt>
+        <dd data-testid="coordinator-last-error">
+          {c.lastError === null ? (
+            <span className="muted">none</span>
+          ) : (
+            <>
+              <time className="muted">{time(c.lastError.atMs)}</time> {c.lastError.message}
+            </>
+          )}
+        </dd>
+      </dl>
+      <div className="card-actions">
+        {!c.builtIn && (
+          <>
+            {(c.kind === 'batch-api' || c.kind === 'donation') && (
+              <button type="button" disabled={busy} onClick={actions.edit}>
+                Edit
+              </button>
+            )}
+            {c.enabled &&
+              (c.pausedReason === null ? (
+                <button type="button" disabled={busy} onClick={() => actions.setPaused(true)}>
+                  Pause
+                </button>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => actions.setPaused(false)}>
+                  Resume
+                </button>
+              ))}
+          </>
+        )}
+        <button type="button" disabled={busy} onClick={() => actions.setEnabled(!c.enabled)}>
+          {c.enabled ? 'Disable' : 'Enable'}
+        </button>
+        {!c.builtIn && (
+          <button type="button" className="danger" disabled={busy} onClick={actions.remove}>
+            Remove
+          </button>
+        )}
+      </div>
+    </Card>
+  );
+}

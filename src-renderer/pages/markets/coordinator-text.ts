@@ -1,0 +1,29 @@
+// How a coordinator's state and settings read on the Markets page.
+import type { Coordinator } from '../../stores/markets.js';
+
+export type StatusKind = 'active' | 'paused' | 'waiting' | 'disabled';
+
+/** Disabled wins over paused, paused over waiting (the scheduler does not ask a paused coordinator). */
+export function coordinatorStatus(c: Pick<Coordinator, 'enabled' | 'pausedReason' | 'idleReason'>): { kind: StatusKind; text: string } {
+  if (!c.enabled) return { kind: 'disabled', text: 'disabled' };
+  if (c.pausedReason !== null) return { kind: 'paused', text: `paused: ${c.pausedReason}` };
+  if (c.idleReason !== null) return { kind: 'waiting', text: `waiting: ${c.idleReason}` };
+  return { kind: 'active', text: 'active' };
+}
+
+export const PRACTICE_LABEL = 'Practice market — built in, no account needed';
+
+export function kindLabel(kind: string): string {
+  if (kind === 'batch-api') return 'Batch API';
+  if (kind === 'donation') return 'Donation';
+  if (kind === 'practice') return PRACTICE_LABEL;
+  return kind;
+}
+
+/** "a, b" → ["a", "b"]; blanks dropped, so an empty field means every program. */
+export function parseProgramIds(text: string): string[] {
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+}

@@ -1,0 +1,80 @@
+// `proverdesk coordinator` as a script runs it (a real process from the build, the real keychain under
+// test/with-keyring.sh): adding donation and batch-API coordinators, the refusals, and removal.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKeychain } from '../../../src-main/core/secrets/keychain.js';
+
+const BIN = join(process.cwd(), 'bin', 'proverdesk.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'proverdesk-cli-coordinator-'));
+const service = `ProverDeskTest-${randomBytes(4).toString('hex')}`;
+const keychain = createKeychain({ service });
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, 'coordinator', ...args, '--data-dir', dataDir], { env: { ...process.env, PROVERDESK_KEYCHAIN_SERVICE: service } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+const listed = async () => JSON.parse((await cli('list', '--json')).stdout) as { name: string; kind: string; url: string; enabled: boolean; pausedReason: string | null }[];
+
+beforeAll(() => {
+  if (!existsSync(join(process.cwd(), 'dist', 'main', 'headless', 'cli.js'))) throw new Error('the build is missing: run "npm run build" first (npm test does)');
+});
+
+afterAll(async () => {
+  for (const account of await keychain.listAccounts().catch(() => [])) await keychain.delete(account);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('proverdesk coordinator', () => {
+  it('adds a donation coordinator for some programs, or for every program', async () => {
+    const some = await cli('add', 'donation', '--name', 'Gifts', '--url', 'https://donate.example/', '--programs', 'p1, p2,');
+    expect(some).toEqual({ code: 0, stdout: "added donation coordinator 'Gifts' (https://donate.example/), proving for programs p1, p2\n", stderr: '' });
+    const every = await cli('add', 'donation', '--name', 'All gifts', '--url', 'http://127.0.0.1:9/');
+    expect(every.stdout).toBe("added donation coordinator 'All gifts' (http://127.0.0.1:9/), proving for every program it lists\n");
+    expect(await listed()).toEqual([
+      { name: 'Gifts', kind: 'donation', url: 'https://donate.example/', enabled: true, pausedReason: null },
+      { name: 'All gifts', kind: 'donation', url: 'http://127.0.0.1:9/', enabled: true, pausedReason: null },
+    ]);
+  });
+
+  it('refuses bad settings and a name in use with exit code 2, naming the flag, and stores nothing', async () => {
+    const refusals: [string[], RegExp][] = [
+      [['add', 'donation', '--name', 'Bad', '--url', 'ftp://donate.example/'], /--url must be an http:\/\/ or https:\/\/ address/],
+      [['add', 'donation', '--name', 'Bad', '--url', 'https://donate.example/', '--programs', 'x'.repeat(201)], /--programs must be at most 200 characters/],
+      [['add', 'donation', '--name', 'gifts', '--url', 'https://donate.example/'], /a coordinator named 'Gifts' already exists/],
+      [['add', 'donation', '--name', 'Bad'], /--url is required/],
+      [['add', 'donation', '--name', 'Bad', '--url', 'https://donate.example/', '--participant', 'x'], /Unknown option '--participant'/],
+      [['add', 'batch-api', '--name', 'Bad', '--url', 'https://batches.example/', '--participant', 'secret-id', '--submit-path', 'submit'], /--submit-path must start with \/ and have no spaces/],
+      [['add', 'succinct', '--name', 'Bad'], /coordinator add takes a kind: batch-api or donation \(got 'succinct'\)/],
+    ];
+    for (const [args, message] of refusals) {
+      const result = await cli(...args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('secret-id');
+    }
+    expect((await listed()).map((c) => c.name)).toEqual(['Gifts', 'All gifts']);
+    expect(await keychain.listAccounts()).toEqual([]);
+  });
+
+  it('removes coordinators by name; a batch-API one takes its keychain entry with it', async () => {
+    expect(await cli('add', 'batch-api', '--name', 'Batches', '--url', 'https://batches.example/', '--participant', 'secret-id')).toMatchObject({ code: 0 });
+    expect(await keychain.listAccounts()).toEqual([expect.stringMatching(/^coordinator:.+:participant$/)]);
+    expect(await cli('remove', 'Batches')).toEqual({ code: 0, stdout: "removed 'Batches'\n", stderr: '' });
+    expect(await keychain.listAccounts()).toEqual([]);
+    expect(await cli('remove', 'Gifts')).toMatchObject({ code: 0, stdout: "removed 'Gifts'\n" });
+    expect((await listed()).map((c) => c.name)).toEqual(['All gifts']);
+    expect(await cli('remove', 'Gifts')).toMatchObject({ code: 2, stderr: expect.stringContaining("no coordinator named 'Gifts'") });
+  });
+
+  it('lists the donation form in its help', async () => {
+    const help = await new Promise<string>((resolve) => execFile(process.execPath, [BIN, '--help'], (_error, stdout) => resolve(stdout)));
+    expect(help).toContain('coordinator add donation --name N --url URL [--programs ID,ID]');
+  });
+});
