@@ -21,6 +21,8 @@ import { KeychainUnavailableError } from './secrets/keychain-errors.js';
 import { startPracticeMarket, type PracticeMarket } from './practice/practice-market.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
+import { calibrationHandlers } from './scheduler/calibration-handlers.js';
+import type { Calibrator } from './scheduler/calibrator.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -79,7 +81,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   }
 
   const practice = options.practice && options.practicePackagesDir !== undefined ? await startPracticeOrSayWhy(store, options.dataDir, options.practicePackagesDir, logger) : undefined;
-  const { scheduler } = await createScheduler({
+  const { scheduler, calibrator } = await createScheduler({
     ...(practice ? { practice: practice.endpoints } : {}),
     ...(options.practicePackagesDir === undefined ? {} : { practicePackagesDir: options.practicePackagesDir }),
     store,
@@ -87,6 +89,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     engine,
     dataDir: options.dataDir,
     log: createStderrLogger('scheduler'),
+    onCalibrated: (calibration) => bus.emit('engine.calibrated', { measuredAtMs: calibration.measuredAtMs }),
     onEvent: (event) => {
       if (event.type === 'job') bus.emit('jobs.changed', { jobId: event.jobId, state: event.state });
       else bus.emit('scheduler.progress', { jobId: event.jobId, phase: event.phase, fraction: Math.min(1, Math.max(0, event.fraction)) });
@@ -103,7 +106,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     platform: process.platform,
     startedAtMs: Date.now(),
   };
-  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler }), (error) =>
+  const lifetime = new AbortController();
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, lifetime: lifetime.signal }), (error) =>
     logger.error('API handler failed', error),
   );
 
@@ -114,6 +118,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     subscribe: (listener) => bus.subscribe(listener),
     close: () =>
       (closing ??= (async () => {
+        lifetime.abort(new Error('the app is stopping'));
         await scheduler.stop();
         await practice?.close();
         engine.close();
@@ -126,6 +131,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
 interface Parts {
   info: AppInfo;
+  calibrator: Calibrator;
+  /** Aborted when the core closes (ends a calibration in progress). */
+  lifetime: AbortSignal;
   store: Store;
   keychain: Keychain;
   sampler: HardwareSampler;
@@ -134,14 +142,16 @@ interface Parts {
   scheduler: Scheduler;
 }
 
-function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler }: Parts): ApiHandlers {
+function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, lifetime }: Parts): ApiHandlers {
   const coordinatorName = (id: string) => store.coordinators.get(id)?.name ?? id;
   const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
   const pricing = pricingHandlers({ store });
+  const calibration = calibrationHandlers({ calibrator, lifetime });
   return {
     queries: {
       ...markets.queries,
       ...pricing.queries,
+      ...calibration.queries,
       'app.info': () => info,
       'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
       'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
@@ -194,6 +204,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler 
     commands: {
       ...markets.commands,
       ...pricing.commands,
+      ...calibration.commands,
       'secrets.set': async ({ account, secret }) => {
         await keychainCall(() => keychain.set(account, secret));
         bus.emit('secrets.changed', { account, stored: true });

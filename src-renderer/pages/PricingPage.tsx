@@ -6,6 +6,7 @@ import { TextField } from '../components/TextField.js';
 import { errorMessage } from '../errors.js';
 import { usePricingStore } from '../stores/pricing.js';
 import { COST_FIELDS, formFromModel, modelFromForm, type CostFieldKey, type CostForm } from './pricing/cost-model-form.js';
+import { CalibrationCard } from './pricing/CalibrationCard.js';
 import { PricingPreviewCard } from './pricing/PricingPreviewCard.js';
 
 /** The preview is asked for once typing pauses this long. */
@@ -118,6 +119,7 @@ export function PricingPage() {
       </Card>
       {previewError !== null && <ErrorNotice message={previewError} />}
       <PricingPreviewCard preview={preview} stale={result !== null && !result.ok} />
+      <CalibrationCard />
     </div>
   );
 }

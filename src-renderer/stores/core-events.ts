@@ -2,6 +2,7 @@
 import type { RendererBridge } from '../bridge/index.js';
 import { isEvent } from '../bridge/envelope.js';
 import { useAppInfoStore } from './app-info.js';
+import { useCalibrationStore } from './calibration.js';
 import { useConnectionStore } from './connection.js';
 import { useDashboardStore } from './dashboard.js';
 import { useHardwareStore } from './hardware.js';
@@ -21,6 +22,8 @@ export function followCore(bridge: RendererBridge): () => void {
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       void usePricingStore.getState().refreshPreview(bridge);
+    } else if (isEvent(event, 'engine.calibrated')) {
+      if (useCalibrationStore.getState().view !== null) void useCalibrationStore.getState().load(bridge);
     } else if (isEvent(event, 'coordinators.changed')) {
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);

@@ -68,3 +68,21 @@ test('the cost model is edited with a live preview on recent proofs, saved, and 
     sandbox.stop();
   }
 });
+
+test("the machine's measured speed is shown with predictions, and measured again on request", async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const problems = watchPageProblems(page);
+  await page.goto(`${app.url}#/pricing`);
+  const card = page.getByRole('region', { name: "This machine's speed" });
+  // The app measures itself before its first job, a few seconds after it starts.
+  await expect(card.getByTestId('constraints-per-second')).toHaveText(/^[\d,]+ constraints\/s$/, { timeout: 60_000 });
+  await expect(card.getByRole('table', { name: 'Predicted proving times' }).locator('tbody tr')).toHaveCount(3);
+  const measuredAt = card.getByTestId('measured-at');
+  const before = await measuredAt.textContent();
+  await card.getByRole('button', { name: 'Measure again' }).click();
+  await expect(card.getByRole('button', { name: 'Measuring…' })).toBeDisabled();
+  await expect(measuredAt).not.toHaveText(before ?? '', { timeout: 60_000 });
+  await expect(card.getByRole('button', { name: 'Measure again' })).toBeEnabled();
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

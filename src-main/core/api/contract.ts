@@ -40,6 +40,7 @@ import {
   CoordinatorUpdated,
   CoordinatorUpdateInput,
 } from './market-schemas.js';
+import { CalibrationView } from './calibration-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 
 export const API_VERSION = 1;
@@ -69,6 +70,7 @@ export const queries = {
   'coordinators.list': endpoint(Empty, CoordinatorsList),
   'pricing.get': endpoint(Empty, PricingState),
   'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
+  'engine.calibration': endpoint(Empty, CalibrationView),
 };
 
 export const commands = {
@@ -81,6 +83,8 @@ export const commands = {
   'coordinators.setEnabled': endpoint(CoordinatorSetEnabledInput, CoordinatorEnabledResult),
   'coordinators.remove': endpoint(CoordinatorIdInput, CoordinatorRemoved),
   'pricing.set': endpoint(PricingSetInput, z.object({ model: CostModelSchema })),
+  /** Measures the machine's proving speed now (a few seconds). */
+  'engine.calibrate': endpoint(Empty, CalibrationView),
 };
 
 export const events = {
@@ -89,6 +93,8 @@ export const events = {
   'jobs.changed': JobChanged,
   'scheduler.progress': JobProgress,
   'coordinators.changed': CoordinatorChanged,
+  /** A new measurement of the machine's speed (at first start, or asked for). */
+  'engine.calibrated': z.object({ measuredAtMs: z.number().int() }),
 };
 
 export type QueryName = keyof typeof queries;

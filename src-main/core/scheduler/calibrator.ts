@@ -21,6 +21,7 @@ export class Calibrator {
       packagesDir: string | undefined;
       threads: () => number;
       log: Logger;
+      onMeasured?: (calibration: Calibration) => void;
     },
   ) {}
 
@@ -58,6 +59,7 @@ export class Calibrator {
           ...(onProgress ? { onProgress } : {}),
         });
         saveCalibration(this.options.store, calibration);
+        this.options.onMeasured?.(calibration);
         this.options.log.info(`calibrated: ${Math.round(calibration.constraintsPerSecond)} constraints/s plus ${Math.round(calibration.fixedMs)} ms per job on ${calibration.threads} threads`);
         return calibration;
       } finally {

@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { buildAdapters, MAX_PACKAGE_BYTES } from '../coordinators/registry.js';
+import type { Calibration } from '../engine/calibration.js';
 import type { EngineHost } from '../engine/engine-host.js';
 import type { ExternalBackendConfig } from '../engine/external-backend.js';
 import { PackageCache } from '../engine/package-cache.js';
@@ -34,6 +35,7 @@ export async function createScheduler(parts: {
   practice?: PracticeEndpoints;
   /** The built practice circuit packages, which calibration proves. */
   practicePackagesDir?: string;
+  onCalibrated?: (calibration: Calibration) => void;
 }): Promise<SchedulerParts> {
   const { store } = parts;
   const external = () => store.settings.get(EXTERNAL_BACKEND_SETTING) as ExternalBackendConfig | undefined;
@@ -46,6 +48,7 @@ export async function createScheduler(parts: {
     packagesDir: parts.practicePackagesDir,
     threads,
     log: parts.log,
+    ...(parts.onCalibrated ? { onMeasured: parts.onCalibrated } : {}),
   });
   const build = () =>
     buildAdapters({

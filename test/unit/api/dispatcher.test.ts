@@ -44,6 +44,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'coordinators.list': () => ({ coordinators: [] }),
       'pricing.get': () => ({ model: costModel, defaults: costModel, estimatedPowerWatts: 100 }),
       'pricing.preview': () => ({ proofs: [], totals: { recordedCostCents: 0, recordedPriceCents: 0, costCents: 0, priceCents: 0 } }),
+      'engine.calibration': () => ({ calibration: null, predictions: [] }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -65,6 +66,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'coordinators.setEnabled': async ({ id, enabled }) => ({ id, enabled }),
       'coordinators.remove': async ({ id }) => ({ id, outcome: 'removed' as const, jobs: 0 }),
       'pricing.set': async ({ model }) => ({ model }),
+      'engine.calibrate': async () => ({ calibration: null, predictions: [] }),
       ...overrides,
     },
   };
