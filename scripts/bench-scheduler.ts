@@ -40,13 +40,15 @@ try {
   const started = performance.now();
   await scheduler.run({ once: true });
   const jobs = store.jobs.list({ limit: JOBS + 1 }).reverse().slice(1);
+  const verifyMs = new Map(sandbox.submissions().map((s) => [String(s.requestId), s.verifyMs]));
   const rows = jobs.map((job) => {
     const events = store.jobEvents.listForJob(job.id);
     const at = (kind: string) => events.find((e) => e.kind === kind)!.atMs;
     const proved = events.find((e) => e.kind === 'proved')!.data as { provingTimeMs: number; witnessMs: number };
     const total = at('accepted') - at('discovered');
     const engineMs = proved.provingTimeMs - proved.witnessMs;
-    return { total, engineMs, witness: proved.witnessMs, download: at('proving') - at('downloading'), submit: at('accepted') - at('submit-attempt') };
+    const serverCheck = verifyMs.get(job.externalId) ?? 0;
+    return { total, engineMs, witness: proved.witnessMs, download: at('proving') - at('downloading'), submit: at('accepted') - at('submit-attempt') - serverCheck, serverCheck };
   });
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + pick(r), 0);
   const total = sum((r) => r.total);
@@ -59,8 +61,10 @@ try {
     'outside the engine': share(total - sum((r) => r.engineMs)),
     '  download': share(sum((r) => r.download)),
     '  witness': share(sum((r) => r.witness)),
-    '  submit (server verifies)': share(sum((r) => r.submit)),
-    '  bookkeeping': share(total - sum((r) => r.engineMs + r.download + r.witness + r.submit)),
+    '  submit (upload and answer)': share(sum((r) => r.submit)),
+    "  submit (the server's snarkjs check)": share(sum((r) => r.serverCheck)),
+    '  bookkeeping': share(total - sum((r) => r.engineMs + r.download + r.witness + r.submit + r.serverCheck)),
+    "outside the engine, the server's check aside": share(total - sum((r) => r.engineMs + r.serverCheck)),
   });
 } finally {
   store.close();

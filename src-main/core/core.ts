@@ -21,6 +21,7 @@ import { KeychainUnavailableError } from './secrets/keychain-errors.js';
 import { startPracticeMarket, type PracticeMarket } from './practice/practice-market.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
+import { listJobs } from './scheduler/job-list.js';
 import { calibrationHandlers } from './scheduler/calibration-handlers.js';
 import type { Calibrator } from './scheduler/calibrator.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
@@ -143,7 +144,6 @@ interface Parts {
 }
 
 function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, lifetime }: Parts): ApiHandlers {
-  const coordinatorName = (id: string) => store.coordinators.get(id)?.name ?? id;
   const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
   const pricing = pricingHandlers({ store });
   const calibration = calibrationHandlers({ calibrator, lifetime });
@@ -166,20 +166,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
           return { devices: [], problem: (error as Error).message };
         }
       },
-      'jobs.list': ({ limit, offset }) => ({
-        jobs: store.jobs.list({ limit, offset }).map((job) => ({
-          id: job.id,
-          coordinatorId: job.coordinatorId,
-          coordinatorName: coordinatorName(job.coordinatorId),
-          externalId: job.externalId,
-          state: job.state,
-          error: job.error,
-          attempts: job.attempts,
-          deadlineAtMs: job.deadlineAtMs,
-          createdAtMs: job.createdAtMs,
-          updatedAtMs: job.updatedAtMs,
-        })),
-      }),
+      'jobs.list': ({ limit, offset }) => ({ jobs: listJobs(store, { limit, offset }) }),
       'jobs.events': ({ jobId }) => {
         if (!store.jobs.get(jobId)) throw new ApiError('not_found', `no job ${jobId}`);
         return { events: store.jobEvents.listForJob(jobId).map((e) => ({ atMs: e.atMs, kind: e.kind, message: e.message, data: e.data })) };

@@ -1,15 +1,28 @@
-import { useEffect } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useJobsStore, type Job, type JobEvent } from '../stores/jobs.js';
+import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, totalTimeText } from './jobs/job-text.js';
 
-const ACTIVE = new Set(['discovered', 'claimed', 'downloading', 'proving', 'submitting']);
 const time = (ms: number) => new Date(ms).toLocaleString();
+
+/** The clock the deadline column counts down against: ticks only while some running job has a deadline. */
+function useNow(ticking: boolean, intervalMs = 1_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [ticking, intervalMs]);
+  return now;
+}
 
 export function JobsPage() {
   const bridge = useBridge();
   const { jobs, current, selectedId, events, error, load, select, cancel } = useJobsStore();
+  const now = useNow(jobs?.some((job) => isActive(job.state) && job.deadlineAtMs !== null) ?? false);
 
   useEffect(() => {
     void load(bridge);
@@ -32,28 +45,35 @@ export function JobsPage() {
         ) : jobs.length === 0 ? (
           <p className="muted">No jobs yet. Work appears here as soon as a coordinator hands some out.</p>
         ) : (
-          <table className="jobs-table">
-            <thead>
-              <tr>
-                <th>Updated</th>
-                <th>Coordinator</th>
-                <th>Job</th>
-                <th>State</th>
-                <th>Tries</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <JobRow key={job.id} job={job} selected={job.id === selectedId} onSelect={() => void select(bridge, job.id === selectedId ? null : job.id)} />
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="jobs-table">
+              <thead>
+                <tr>
+                  <th>Updated</th>
+                  <th>Coordinator</th>
+                  <th>Job</th>
+                  <th>State</th>
+                  <th>Circuit</th>
+                  <th>Proving time</th>
+                  <th>Total time</th>
+                  <th>Cost / price</th>
+                  <th>Deadline</th>
+                  <th>Tries</th>
+                  <th>Error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.map((job) => (
+                  <JobRow key={job.id} job={job} nowMs={now} selected={job.id === selectedId} onSelect={() => void select(bridge, job.id === selectedId ? null : job.id)} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
       {selected && (
         <Card title={`Job ${selected.externalId} · ${selected.coordinatorName}`} className="wide">
-          {ACTIVE.has(selected.state) && (
+          {isActive(selected.state) && (
             <button type="button" onClick={() => void cancel(bridge, selected.id)}>
               Cancel this job
             </button>
@@ -65,7 +85,7 @@ export function JobsPage() {
   );
 }
 
-function JobRow({ job, selected, onSelect }: { job: Job; selected: boolean; onSelect: () => void }) {
+function JobRow({ job, nowMs, selected, onSelect }: { job: Job; nowMs: number; selected: boolean; onSelect: () => void }) {
   return (
     <tr className={selected ? 'selected' : undefined} aria-selected={selected}>
       <td>{time(job.updatedAtMs)}</td>
@@ -78,6 +98,11 @@ function JobRow({ job, selected, onSelect }: { job: Job; selected: boolean; onSe
       <td>
         <span className={`state state-${job.state}`}>{job.state}</span>
       </td>
+      <td className="circuit">{circuitText(job)}</td>
+      <td className="number">{provingTimeText(job)}</td>
+      <td className="number">{totalTimeText(job)}</td>
+      <td className="number">{costPriceText(job)}</td>
+      <td title={job.deadlineAtMs === null ? undefined : time(job.deadlineAtMs)}>{deadlineText(job, nowMs)}</td>
       <td>{job.attempts}</td>
       <td className="error-cell">{job.error ?? ''}</td>
     </tr>
@@ -85,10 +110,12 @@ function JobRow({ job, selected, onSelect }: { job: Job; selected: boolean; onSe
 }
 
 function JobHistory({ events }: { events: JobEvent[] | null }) {
+  const logHeading = useId();
   if (events === null) return <p className="muted">Loading the history…</p>;
   const log = events.filter((e) => e.kind === 'backend-log');
   return (
     <>
+      <h3>History</h3>
       <ol className="job-events" aria-label="Events">
         {events
           .filter((e) => e.kind !== 'backend-log')
@@ -98,12 +125,17 @@ function JobHistory({ events }: { events: JobEvent[] | null }) {
             </li>
           ))}
       </ol>
-      {log.length > 0 && (
-        <>
-          <h3>Backend log</h3>
-          <pre className="backend-log">{log.map((e) => e.message).join('\n')}</pre>
-        </>
-      )}
+      <section aria-labelledby={logHeading}>
+        <h3 id={logHeading}>Backend log</h3>
+        {log.length === 0 ? (
+          <p className="muted">No backend output.</p>
+        ) : (
+          // Focusable so that a keyboard can scroll it.
+          <pre className="backend-log" tabIndex={0}>
+            {log.map((e) => e.message).join('\n')}
+          </pre>
+        )}
+      </section>
     </>
   );
 }

@@ -1,11 +1,13 @@
-// The Markets page's coordinators: the list with status, last error and job counts, and the commands that
-// change them. Reloads are coalesced: events (one per job state change) can arrive faster than a reload.
+// The Markets page's coordinators: the list with status, last error and job counts, the commands that change
+// them, and a donation server's programs to choose from. Reloads are coalesced: events (one per job state
+// change) can arrive faster than a reload.
 import { create } from 'zustand';
-import type { CommandInput, CommandOutput, CoreBridge } from '../../src-main/core/api/contract.js';
-import type { CoordinatorRow } from '../../src-main/core/api/market-schemas.js';
+import type { CommandInput, CommandOutput, CoreBridge, QueryInput, QueryOutput } from '../../src-main/core/api/contract.js';
+import type { CoordinatorRow, DonationProgram } from '../../src-main/core/api/market-schemas.js';
 import { errorMessage } from '../errors.js';
 
 export type Coordinator = CoordinatorRow;
+export type { DonationProgram };
 
 interface MarketsStore {
   coordinators: Coordinator[] | null;
@@ -17,6 +19,8 @@ interface MarketsStore {
   setPaused(bridge: CoreBridge, id: string, paused: boolean): Promise<void>;
   setEnabled(bridge: CoreBridge, id: string, enabled: boolean): Promise<void>;
   remove(bridge: CoreBridge, id: string): Promise<CommandOutput<'coordinators.remove'>>;
+  /** One page of a donation server's programs (throws the core's ApiError when the server cannot be asked). */
+  listPrograms(bridge: CoreBridge, input: QueryInput<'donation.programs'>): Promise<QueryOutput<'donation.programs'>>;
 }
 
 let inFlight: Promise<void> | null = null;
@@ -65,5 +69,8 @@ export const useMarketsStore = create<MarketsStore>()((set, get) => ({
     const removed = await bridge.command('coordinators.remove', { id });
     await get().load(bridge);
     return removed;
+  },
+  listPrograms(bridge, input) {
+    return bridge.query('donation.programs', input);
   },
 }));

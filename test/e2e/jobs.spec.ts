@@ -22,11 +22,22 @@ test('a coordinator added while the app runs gets its batches proven, and the Jo
     await expect(rows.filter({ hasText: 'accepted' })).toHaveCount(2, { timeout: 120_000 });
     await expect(rows.first()).toContainText('E2E sandbox');
 
+    // Each row says what was proven, how long it took, and what it cost and asked.
+    const headers = await page.locator('.jobs-table thead th').allTextContents();
+    const cell = (column: string) => rows.first().locator('td').nth(headers.indexOf(column));
+    await expect(cell('Circuit')).toHaveText(/^poseidon-chain-small · [\d,]+$/);
+    await expect(cell('Proving time')).toHaveText(/^(\d+(\.\d)? s|\d+ min \d+ s)$/);
+    await expect(cell('Total time')).toHaveText(/^(\d+(\.\d)? s|\d+ min \d+ s)$/);
+    await expect(cell('Cost / price')).toHaveText(/^\$\d+\.\d\d \/ \$\d+\.\d\d$/);
+    await expect(cell('Deadline')).toHaveText(/^(–|met)$/);
+
     await rows.first().getByRole('button').click();
     const history = page.getByRole('list', { name: 'Events' });
     await expect(history).toContainText('proving poseidon-chain-small');
     await expect(history).toContainText('proof ready in');
     await expect(history).toContainText('proof submitted successfully');
+    await expect(history).not.toContainText('backend-log');
+    await expect(page.getByRole('region', { name: 'Backend log' })).toBeVisible();
 
     // The Dashboard counts today's accepted proofs and says the coordinator has no more batches for now.
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Dashboard' }).click();

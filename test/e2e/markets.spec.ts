@@ -95,24 +95,31 @@ test('a batch-API coordinator added in Markets gets its batches proven, and is p
   }
 });
 
-test('a donation coordinator is added with its programs, edited and removed', async ({ page, app }) => {
+test('a donation coordinator whose program list cannot be loaded takes typed program IDs, and is edited and removed', async ({ page, app }) => {
   const problems = watchPageProblems(page);
   await page.goto(`${app.url}#/markets`);
   await page.getByRole('button', { name: 'Add donation coordinator' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a donation coordinator' });
   await expect(dialog.getByLabel('Participant ID')).toHaveCount(0);
+  await expect(dialog.getByLabel('Program IDs')).toHaveCount(0);
   await dialog.getByLabel('Name').fill('Donate');
   await dialog.getByLabel('URL').fill('http://127.0.0.1:9/');
+  await dialog.getByRole('button', { name: 'Load programs' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('could not list the programs of 127.0.0.1:9');
   await dialog.getByLabel('Program IDs').fill('p1, p2,');
+  await expect(dialog.getByRole('radio', { name: 'All programs (including ones added later)' })).not.toBeChecked();
   await dialog.getByRole('button', { name: 'Add' }).click();
   const card = page.getByRole('region', { name: 'Donate' });
   await expect(card).toContainText('Programs');
   await expect(card).toContainText('p1, p2');
 
+  // Editing asks for the list at once; it still cannot be had, so the IDs are offered as typed text.
   await card.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Donate' });
+  await expect(edit.getByRole('alert')).toContainText('could not list the programs of 127.0.0.1:9');
   await expect(edit.getByLabel('Program IDs')).toHaveValue('p1, p2');
   await edit.getByLabel('Program IDs').fill('');
+  await expect(edit.getByRole('radio', { name: 'All programs (including ones added later)' })).toBeChecked();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(card).toContainText('every program it lists');
 
@@ -120,5 +127,5 @@ test('a donation coordinator is added with its programs, edited and removed', as
   await page.getByRole('dialog', { name: 'Remove coordinator' }).getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByRole('status')).toHaveText('Removed Donate.');
   await expect(card).toHaveCount(0);
-  expect(problems).toEqual([]);
+  expect(problems).toEqual([expect.stringContaining('status of 503'), expect.stringContaining('status of 503')]);
 });

@@ -39,6 +39,8 @@ import {
   CoordinatorsList,
   CoordinatorUpdated,
   CoordinatorUpdateInput,
+  DonationPrograms,
+  DonationProgramsInput,
 } from './market-schemas.js';
 import { CalibrationView } from './calibration-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
@@ -68,6 +70,8 @@ export const queries = {
   'scheduler.status': endpoint(Empty, SchedulerStatus),
   'jobs.stats': endpoint(JobStatsInput, JobStats),
   'coordinators.list': endpoint(Empty, CoordinatorsList),
+  /** A donation server's programs (GET /program/all), for choosing which to prove for. */
+  'donation.programs': endpoint(DonationProgramsInput, DonationPrograms),
   'pricing.get': endpoint(Empty, PricingState),
   'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
   'engine.calibration': endpoint(Empty, CalibrationView),

@@ -14,6 +14,19 @@ export const JobSummary = z.object({
   deadlineAtMs: z.number().int().nullable(),
   createdAtMs: z.number().int(),
   updatedAtMs: z.number().int(),
+  /** How it was (or is being) proven; null until proving starts. */
+  backend: z.enum(['native', 'external']).nullable(),
+  /** Native proofs: the circuit and its size (null for the external backend, or before proving starts). */
+  circuitName: z.string().nullable(),
+  constraints: z.number().int().nonnegative().nullable(),
+  /** From its latest proof (null until one is made). */
+  provingTimeMs: z.number().int().nonnegative().nullable(),
+  costCents: z.number().int().nullable(),
+  priceCents: z.number().int().nullable(),
+  /** When its inputs were first fetched (null if it never got that far). */
+  startedAtMs: z.number().int().nullable(),
+  /** When it ended (accepted, rejected, failed, expired, cancelled); null while active. */
+  endedAtMs: z.number().int().nullable(),
 });
 
 export const JobsListInput = z

@@ -113,3 +113,37 @@ export const CoordinatorPausedResult = z.object({ id: CoordinatorId, pausedReaso
 export const CoordinatorEnabledResult = z.object({ id: CoordinatorId, enabled: z.boolean() });
 /** `disabled`: jobs still refer to it, so it stays (disabled) for their history. */
 export const CoordinatorRemoved = z.object({ id: CoordinatorId, outcome: z.enum(['removed', 'disabled']), jobs: Count });
+
+/** A donation server's programs, a page at a time, to choose from (nothing is downloaded). */
+export const DonationProgramsInput = z
+  .object({
+    url: Url,
+    /** Names that start with this (the server's own filter); empty means every name. */
+    nameFilter: optionalText(z.string().max(200, { message: 'must be at most 200 characters' })),
+    page: z.number().int().min(1).max(100_000).default(1),
+    /** The server sends at most 50 a page. */
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type DonationProgramsInput = z.output<typeof DonationProgramsInput>;
+
+export const DonationProgram = z.object({
+  programId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  organizationId: z.string(),
+  /** How long a reservation lasts: a proof must be uploaded within it. */
+  inputLockTimeoutS: z.number().int(),
+  /** Whether this machine can prove its jobs within the lock timeout; null while its size is unknown. */
+  fits: z.boolean().nullable(),
+  /** Why it does not fit, or why that is not known yet. */
+  reason: z.string().nullable(),
+});
+export type DonationProgram = z.infer<typeof DonationProgram>;
+
+export const DonationPrograms = z.object({
+  programs: z.array(DonationProgram),
+  /** Programs matching the filter on the server, over all pages. */
+  total: Count,
+  page: z.number().int().min(1),
+});

@@ -1,5 +1,6 @@
-// The API's coordinator endpoints (Markets page): the list with status, last error and job counts, and the
-// commands of coordinator-admin.ts, each followed by a `coordinators.changed` event.
+// The API's coordinator endpoints (Markets page): the list with status, last error and job counts, a donation
+// server's programs to choose from, and the commands of coordinator-admin.ts, each followed by a
+// `coordinators.changed` event.
 import type { ApiHandlers } from '../api/dispatcher.js';
 import type { EventBus } from '../api/event-bus.js';
 import type { CoordinatorRow } from '../api/market-schemas.js';
@@ -8,6 +9,7 @@ import type { Keychain } from '../secrets/keychain.js';
 import type { Coordinator } from '../store/repos/coordinators-repo.js';
 import type { Store } from '../store/store.js';
 import { addCoordinator, removeCoordinator, setCoordinatorEnabled, setCoordinatorPaused, updateCoordinator } from './coordinator-admin.js';
+import { listDonationPrograms } from './donation-programs.js';
 import { participantAccount } from './registry.js';
 
 /** Job events that say something went wrong with a job (`submit-retry`: a submission failed and is tried again). */
@@ -21,7 +23,7 @@ interface Parts {
   bus: EventBus;
 }
 
-type CoordinatorQueries = Pick<ApiHandlers['queries'], 'coordinators.list'>;
+type CoordinatorQueries = Pick<ApiHandlers['queries'], 'coordinators.list' | 'donation.programs'>;
 type CoordinatorCommands = Pick<
   ApiHandlers['commands'],
   'coordinators.add' | 'coordinators.update' | 'coordinators.setPaused' | 'coordinators.setEnabled' | 'coordinators.remove'
@@ -49,6 +51,7 @@ export function coordinatorHandlers(parts: Parts): { queries: CoordinatorQueries
   return {
     queries: {
       'coordinators.list': async () => ({ coordinators: await listCoordinators(parts, hasParticipantId) }),
+      'donation.programs': (input) => listDonationPrograms(input),
     },
     commands: {
       'coordinators.add': async (input) => {

@@ -20,13 +20,33 @@ interface CompiledCircuit {
 const KEPT_CIRCUITS = 8;
 const compiled = new Map<string, Promise<CompiledCircuit>>();
 
-function compile(code: Uint8Array): Promise<CompiledCircuit> {
-  const key = createHash('sha256').update(code).digest('hex');
+/**
+ * A circuit's witness generator: a file, its bytes, or an identity the caller vouches for (a circuit package's
+ * sha256) with a way to read the bytes, so a circuit seen before costs neither a read nor a hash of megabytes.
+ */
+export type WasmSource = string | Uint8Array | { id: string; load: () => Promise<Uint8Array> };
+
+/** Hashes of wasm buffers seen before (servers pass the same package bytes for every job). */
+const hashes = new WeakMap<Uint8Array, string>();
+
+function keyOf(source: Exclude<WasmSource, string>): string {
+  if (!(source instanceof Uint8Array)) return `id:${source.id}`;
+  let hash = hashes.get(source);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(source).digest('hex');
+    hashes.set(source, hash);
+  }
+  return `sha256:${hash}`;
+}
+
+function compile(source: Exclude<WasmSource, string>): Promise<CompiledCircuit> {
+  const key = keyOf(source);
   let entry = compiled.get(key);
   if (entry) {
     compiled.delete(key); // most recently used last
   } else {
     entry = (async () => {
+      const code = source instanceof Uint8Array ? source : await source.load();
       const shape = await inspectWitnessGenerator(code);
       const calculator = await WitnessCalculatorBuilder(code).catch((error: unknown) => {
         throw explainCalculatorError(error);
@@ -40,9 +60,8 @@ function compile(code: Uint8Array): Promise<CompiledCircuit> {
   return entry;
 }
 
-export async function computeWitness(wasm: string | Uint8Array, input: Record<string, unknown>): Promise<Uint8Array> {
-  const code = typeof wasm === 'string' ? await readWasm(wasm) : wasm;
-  const circuit = await compile(code);
+export async function computeWitness(wasm: WasmSource, input: Record<string, unknown>): Promise<Uint8Array> {
+  const circuit = await compile(typeof wasm === 'string' ? await readWasm(wasm) : wasm);
   checkInput(circuit.shape, input);
   const run = circuit.queue.then(() => circuit.calculator.calculateWTNSBin(input, true));
   circuit.queue = run.catch(() => undefined);

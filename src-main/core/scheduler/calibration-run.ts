@@ -31,7 +31,7 @@ export async function measureCalibration(options: {
     if (!definition) continue;
     const sha = createHash('sha256').update(pkg.packageBytes).digest('hex');
     const cached = await options.cache.get(sha, async () => pkg.packageBytes);
-    const wasm = await readFile(cached.wasmPath);
+    const wasm = { id: sha, load: () => readFile(cached.wasmPath) };
     let best = Infinity;
     for (let run = 0; run < RUNS_PER_CIRCUIT; run++) {
       options.signal.throwIfAborted();

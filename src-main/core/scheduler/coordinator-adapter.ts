@@ -1,5 +1,6 @@
 // What the scheduler sees of a coordinator: ask for work, fetch a job's inputs, submit its proof. Each protocol
 // implements this in its own folder; the scheduler never sees wire formats.
+import type { WasmSource } from '../engine/witness.js';
 import type { Job } from '../store/repos/jobs-repo.js';
 
 export type PollResult =
@@ -11,7 +12,7 @@ export type PollResult =
   | { kind: 'pause'; reason: string };
 
 export type ProvingInput =
-  | { kind: 'circuit'; zkeyPath: string; wasm: Uint8Array; input: Record<string, unknown>; constraints: number; circuitName: string }
+  | { kind: 'circuit'; zkeyPath: string; wasm: WasmSource; input: Record<string, unknown>; constraints: number; circuitName: string }
   | { kind: 'external'; inputUrl?: string; inputFile?: string };
 
 export interface ProofToSubmit {

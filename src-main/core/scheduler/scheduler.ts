@@ -4,7 +4,7 @@
 // crash `recover()` re-proves only jobs whose proof was not yet made and re-submits the rest. An accepted job's
 // ledger line lands in the same transaction as its state.
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log/logger.js';
@@ -14,6 +14,7 @@ import type { Store } from '../store/store.js';
 import type { CoordinatorAdapter, ProofToSubmit } from './coordinator-adapter.js';
 import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
 import type { JobProver } from './job-prover.js';
+import { loadProofFile, saveProofFile, type ProofFigures } from './proof-file.js';
 
 export interface SchedulerOptions {
   store: Store;
@@ -65,19 +66,14 @@ interface CoordinatorState {
   idleReason?: string;
 }
 
-interface StoredProof {
-  provingTimeMs: number;
-  costCents: number;
-  priceCents: number;
-  acceleration: string;
-}
-
 export class Scheduler {
   private coordinators: CoordinatorState[];
   private coordinatorsVersion: string;
   private readonly now: () => number;
   private readonly stopController = new AbortController();
   private readonly jobControllers = new Map<string, AbortController>();
+  /** Syncs to disk of proofs made in this run and not yet submitted. */
+  private readonly proofSyncs = new Map<string, Promise<void>>();
   private progressState: JobProgress | undefined;
   private lastProgressEventMs = 0;
   private loop: Promise<void> | undefined;
@@ -294,7 +290,8 @@ export class Scheduler {
     this.progress = { jobId: job.id, phase: 'downloading', fraction: 0 };
     const input = await adapter.fetch(job, payload, workDir, signal);
     const what = input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine` : 'with the external backend';
-    this.move(job.id, 'proving', {}, 'proving', `proving ${what}`);
+    const backend = input.kind === 'circuit' ? { backend: 'native', circuitName: input.circuitName, constraints: input.constraints } : { backend: 'external' };
+    this.move(job.id, 'proving', {}, 'proving', `proving ${what}`, backend);
     const proved = await this.options.prover.prove(input, {
       threads: this.options.threads(),
       signal,
@@ -306,8 +303,12 @@ export class Scheduler {
     if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs);
     const model = this.options.costModel();
     const costCents = proofCostCents(model, proved.provingTimeMs);
-    const meta: StoredProof = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
-    const proofPath = await this.saveProof(job.id, proved.proof, meta);
+    const meta: ProofFigures = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
+    const saved = await saveProofFile(join(this.options.dataDir, 'proofs'), job.id, proved.proof, meta, (error) =>
+      this.options.log.warn(`job ${job.id}: its proof could not be synced to disk (${message(error)}); a power loss now could lose it`),
+    );
+    this.proofSyncs.set(job.id, saved.synced);
+    const proofPath = saved.path;
     const text = `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`;
     return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', text, { ...meta, witnessMs: Math.round(proved.witnessMs) });
   }
@@ -315,12 +316,16 @@ export class Scheduler {
   private async submitJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, signal: AbortSignal): Promise<void> {
     const { store } = this.options;
     const proof = await this.loadProof(job);
+    // The proof's sync to disk overlaps the submission; an outcome is recorded only once it is done.
+    const proofSynced = this.proofSyncs.get(job.id) ?? Promise.resolve();
+    this.proofSyncs.delete(job.id);
     const resubmission = store.jobEvents.listForJob(job.id).some((e) => e.kind === 'submit-attempt');
     const attempts = this.options.submitAttempts ?? 4;
     for (let attempt = 1; ; attempt++) {
       this.progress = { jobId: job.id, phase: 'submitting', fraction: 0 };
-      // Durable: after a power loss, a restart must know that this proof may have reached the coordinator.
-      store.durably(() => store.jobEvents.append(job.id, { kind: 'submit-attempt', message: `submitting (try ${attempt})` }));
+      // Survives an app crash (a restart then says the first answer was lost); only a power loss right now
+      // could drop it, and then the resubmission's outcome is merely worded as stale. Not worth an fsync per job.
+      store.jobEvents.append(job.id, { kind: 'submit-attempt', message: `submitting (try ${attempt})` });
       let result;
       try {
         result = await adapter.submit(job, payload, proof, signal);
@@ -330,6 +335,7 @@ export class Scheduler {
         await sleep(1000 * 2 ** (attempt - 1), undefined, { signal });
         continue;
       }
+      await proofSynced;
       if (result.kind === 'accepted') {
         store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
@@ -356,33 +362,10 @@ export class Scheduler {
     return job;
   }
 
-  /** The proof and its figures, written (and renamed into place) before the job may move to `submitting`. */
-  private async saveProof(jobId: string, proof: Uint8Array, meta: StoredProof): Promise<string> {
-    const dir = join(this.options.dataDir, 'proofs');
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, `${jobId}.bin`);
-    await writeDurably(`${path}.json`, Buffer.from(JSON.stringify(meta)));
-    await writeDurably(path, proof);
-    return path;
-  }
-
   private async loadProof(job: Job): Promise<ProofToSubmit> {
     if (!job.resultRef) throw new Error('the job has no proof to submit');
-    const meta = JSON.parse(await readFile(`${job.resultRef}.json`, 'utf8')) as StoredProof;
-    return { proof: await readFile(job.resultRef), ...meta };
+    return loadProofFile(job.resultRef);
   }
-}
-
-async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, path);
 }
 
 function message(error: unknown): string {

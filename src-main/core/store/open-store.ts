@@ -81,7 +81,7 @@ function setUp(db: Database, file: string, readonly: boolean): Store {
     db.pragma('journal_mode = WAL');
     // WAL with NORMAL keeps every commit through a process crash (it sits in the OS cache) without an fsync
     // per commit (3.5 ms each here, a tenth of a small job). Commits that must also survive a power loss
-    // (a job's outcome and its ledger line, the mark that a proof was sent) go through Store.durably.
+    // (a job's outcome and its ledger line) go through Store.durably.
     db.pragma('synchronous = NORMAL');
   }
   db.pragma('foreign_keys = ON');

@@ -7,7 +7,7 @@ import { TextField } from '../../components/TextField.js';
 import { errorMessage } from '../../errors.js';
 import { fieldErrors, type FieldErrors } from '../../field-errors.js';
 import { useMarketsStore, type Coordinator } from '../../stores/markets.js';
-import { parseProgramIds } from './coordinator-text.js';
+import { DonationProgramPicker } from './DonationProgramPicker.js';
 
 export type EditableKind = 'batch-api' | 'donation';
 
@@ -31,7 +31,7 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
   const [participantId, setParticipantId] = useState('');
   const [submitPath, setSubmitPath] = useState(existing?.submitPath ?? '');
   const [deploymentVersion, setDeploymentVersion] = useState(existing?.deploymentVersion ?? '');
-  const [programs, setPrograms] = useState(existing?.programIds?.join(', ') ?? '');
+  const [programIds, setProgramIds] = useState<string[]>(existing?.programIds ?? []);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
   const title = existing ? `Edit ${existing.name}` : `Add a ${TITLES[kind]}`;
 
   function settings() {
-    if (kind === 'donation') return { kind, name, url, programIds: parseProgramIds(programs) };
+    if (kind === 'donation') return { kind, name, url, programIds };
     return { kind, name, url, submitPath, deploymentVersion, ...(participantId === '' && existing ? {} : { participantId }) };
   }
 
@@ -110,7 +110,14 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
               <TextField label="Deployment version" value={deploymentVersion} onChange={setDeploymentVersion} error={errors.deploymentVersion} hint="Optional; reported with each proof." spellCheck={false} />
             </>
           ) : (
-            <TextField label="Program IDs" value={programs} onChange={setPrograms} error={errors.programIds} hint="Comma separated; empty means every program the server lists." spellCheck={false} />
+            <DonationProgramPicker
+              url={url}
+              programIds={programIds}
+              onProgramIds={setProgramIds}
+              onUrlError={(message) => setErrors((shown) => ({ ...shown, url: message }))}
+              error={errors.programIds}
+              loadOnOpen={existing?.url != null}
+            />
           )}
           {failure !== null && (
             <p className="form-error" role="alert">

@@ -27,3 +27,10 @@ export function parseProgramIds(text: string): string[] {
     .map((id) => id.trim())
     .filter((id) => id !== '');
 }
+
+/** A reservation's length: 600 → "10 min", 5400 → "90 min", 7200 → "2 h", 45 → "45 s". */
+export function lockTimeoutText(seconds: number): string {
+  if (seconds >= 3600 && seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds >= 60 && seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}

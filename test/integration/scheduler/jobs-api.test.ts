@@ -21,8 +21,23 @@ const keychainService = `ProverDesk-test-${randomUUID()}`;
 let sandbox: BatchApiSandbox;
 let core: Core;
 const events: EventMessage[] = [];
+/** jobs.list as it read the moment the job moved to 'proving' (the event is emitted inside that move). */
+let listWhileProving: Promise<unknown> | undefined;
 
 const query = async (name: string, input: unknown = {}) => core.dispatch({ v: 1, kind: 'query', name, input });
+
+interface JobRow {
+  id: string;
+  state: string;
+  backend: string | null;
+  circuitName: string | null;
+  constraints: number | null;
+  provingTimeMs: number | null;
+  costCents: number | null;
+  priceCents: number | null;
+  startedAtMs: number | null;
+  endedAtMs: number | null;
+}
 
 beforeAll(async () => {
   const circuit = await sandboxCircuit('poseidon-chain-small');
@@ -32,7 +47,10 @@ beforeAll(async () => {
   store.close();
   await createKeychain({ service: keychainService }).set(participantAccount('practice-ish'), 'ui-user');
   core = await startCore({ dataDir, mode: 'headless', appVersion: '0.0.0-test', sampleIntervalMs: 1000, keychainService });
-  core.subscribe((event) => events.push(event));
+  core.subscribe((event) => {
+    events.push(event);
+    if (event.name === 'jobs.changed' && (event.payload as { state: string }).state === 'proving') listWhileProving ??= query('jobs.list', { limit: 10 });
+  });
 });
 
 afterAll(async () => {
@@ -61,6 +79,45 @@ describe('jobs through the API', () => {
     ]);
     expect(await query('jobs.events', { jobId: 'no-such-job' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await query('jobs.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it("lists a proven job's circuit, size, proving time, cost, price and timings, from its events", async () => {
+    const list = (await query('jobs.list', { limit: 10 })) as { ok: true; result: { jobs: JobRow[] } };
+    const job = list.result.jobs[0]!;
+    const history = ((await query('jobs.events', { jobId: job.id })) as { result: { events: { kind: string; atMs: number; data: unknown }[] } }).result.events;
+    const proving = history.find((e) => e.kind === 'proving')!;
+    const proved = history.find((e) => e.kind === 'proved')!.data as { provingTimeMs: number; costCents: number; priceCents: number };
+
+    expect(proving.data).toEqual({ backend: 'native', circuitName: 'poseidon-chain-small', constraints: expect.any(Number) });
+    expect(job).toMatchObject({ state: 'accepted', backend: 'native', circuitName: 'poseidon-chain-small' });
+    expect(job.constraints).toBe((proving.data as { constraints: number }).constraints);
+    expect(job.constraints).toBeGreaterThan(0);
+    expect(job.provingTimeMs).toBeGreaterThan(0);
+    expect({ provingTimeMs: job.provingTimeMs, costCents: job.costCents, priceCents: job.priceCents }).toEqual({
+      provingTimeMs: proved.provingTimeMs,
+      costCents: proved.costCents,
+      priceCents: proved.priceCents,
+    });
+    expect(job.priceCents).toBeGreaterThanOrEqual(job.costCents!);
+    expect(job.startedAtMs).toBe(history.find((e) => e.kind === 'downloading')!.atMs);
+    // It ended with the move to 'accepted': after the proof was sent, no later than that move's event.
+    expect(job.endedAtMs).toBeGreaterThan(job.startedAtMs!);
+    expect(job.endedAtMs).toBeGreaterThanOrEqual(history.find((e) => e.kind === 'submit-attempt')!.atMs);
+    expect(job.endedAtMs).toBeLessThanOrEqual(history.find((e) => e.kind === 'accepted')!.atMs);
+    expect(job.endedAtMs! - job.startedAtMs!).toBeGreaterThanOrEqual(job.provingTimeMs!);
+
+    // While it was proving: its circuit was known, its proof and end were not.
+    const during = (await listWhileProving) as { ok: true; result: { jobs: JobRow[] } };
+    expect(during.result.jobs.find((j) => j.id === job.id)).toMatchObject({
+      state: 'proving',
+      circuitName: 'poseidon-chain-small',
+      constraints: job.constraints,
+      provingTimeMs: null,
+      costCents: null,
+      priceCents: null,
+      startedAtMs: job.startedAtMs,
+      endedAtMs: null,
+    });
   });
 
   it('says what each coordinator is waiting for', async () => {

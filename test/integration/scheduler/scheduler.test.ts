@@ -1,7 +1,7 @@
 // Scheduler v1 against the batch-API sandbox: real SQLite file, real engine process, real proofs checked by
 // the server with snarkjs. Jobs go through every state with events; after a simulated crash in each state a
 // new scheduler finishes them exactly once.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import type { Logger } from '../../../src-main/core/log/logger.js';
 import { defaultCostModel, proofCostCents } from '../../../src-main/core/pricing/cost-model.js';
 import { JobProver } from '../../../src-main/core/scheduler/job-prover.js';
 import { jobStatsSince } from '../../../src-main/core/scheduler/job-stats.js';
+import { saveProofFile } from '../../../src-main/core/scheduler/proof-file.js';
 import { Scheduler } from '../../../src-main/core/scheduler/scheduler.js';
 import { HttpClient } from '../../../src-main/core/net/http-client.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
@@ -122,9 +123,11 @@ describe('scheduler', () => {
     if (poll.kind !== 'job') throw new Error('expected a batch');
     const input = await adapter.fetch({} as never, poll.payload, scratch, signal);
     const proved = await prover.prove(input, { threads: 2, signal });
-    const proofPath = join(scratch, 'erin-proof.bin');
-    writeFileSync(proofPath, proved.proof);
-    writeFileSync(`${proofPath}.json`, JSON.stringify({ provingTimeMs: 10, costCents: 1, priceCents: 2, acceleration: 'NONE' }));
+    const saved = await saveProofFile(scratch, 'erin-crashed', proved.proof, { provingTimeMs: 10, costCents: 1, priceCents: 2, acceleration: 'NONE' }, (error) => {
+      throw error;
+    });
+    await saved.synced;
+    const proofPath = saved.path;
     // The app submitted, the server accepted, and the app died before it could record that.
     expect(await adapter.submit({} as never, poll.payload, { proof: proved.proof, provingTimeMs: 10, costCents: 1, priceCents: 2, acceleration: 'NONE' }, signal)).toMatchObject({ kind: 'accepted' });
     store.jobs.create({ id: 'erin-crashed', coordinatorId: 'erin', externalId: poll.externalId, state: 'discovered', inputRef: JSON.stringify(poll.payload) });

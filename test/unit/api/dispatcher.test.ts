@@ -42,6 +42,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'scheduler.status': () => ({ current: null, coordinators: [] }),
       'jobs.stats': () => ({ accepted: 0, rejected: 0, failed: 0, costCents: 0, priceCents: 0 }),
       'coordinators.list': () => ({ coordinators: [] }),
+      'donation.programs': ({ page }) => ({ programs: [], total: 0, page }),
       'pricing.get': () => ({ model: costModel, defaults: costModel, estimatedPowerWatts: 100 }),
       'pricing.preview': () => ({ proofs: [], totals: { recordedCostCents: 0, recordedPriceCents: 0, costCents: 0, priceCents: 0 } }),
       'engine.calibration': () => ({ calibration: null, predictions: [] }),

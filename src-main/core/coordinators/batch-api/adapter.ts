@@ -55,7 +55,7 @@ export class BatchApiAdapter implements CoordinatorAdapter {
     return {
       kind: 'circuit',
       zkeyPath: circuit.zkeyPath,
-      wasm: await readFile(circuit.wasmPath),
+      wasm: { id: content.batch.package_sha256, load: () => readFile(circuit.wasmPath) },
       input: content.batch.input,
       constraints: circuit.manifest.constraints,
       circuitName: circuit.manifest.name,

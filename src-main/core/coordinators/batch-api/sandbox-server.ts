@@ -53,6 +53,8 @@ export interface SandboxSubmission {
   priceCents: number;
   deploymentVersion: string | number;
   acceleration: string | undefined;
+  /** How long the server spent checking the proof (snarkjs), which the client waits through. */
+  verifyMs: number;
 }
 
 export interface BatchApiSandbox {
@@ -205,6 +207,7 @@ export async function startBatchApiSandbox(options: {
     if (!entry || entry.participant !== participant || entry.batch.accepted) {
       return text(res, 422, TEXTS.unknownRequest(submission.request_id));
     }
+    const verifyStarted = performance.now();
     if (!(await proofIsValid(entry.batch, Buffer.from(submission.proof_data, 'base64')))) {
       rejected += 1;
       return text(res, 422, TEXTS.invalidProof);
@@ -221,6 +224,7 @@ export async function startBatchApiSandbox(options: {
       priceCents: submission.price,
       deploymentVersion: submission.deployment_version,
       acceleration: submission.acceleration,
+      verifyMs: performance.now() - verifyStarted,
     });
     text(res, 200, TEXTS.submitted);
   };

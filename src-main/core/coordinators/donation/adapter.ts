@@ -117,7 +117,7 @@ export class DonationAdapter implements CoordinatorAdapter {
     return {
       kind: 'circuit',
       zkeyPath: circuit.zkeyPath,
-      wasm: await readFile(circuit.wasmPath),
+      wasm: { id: packageSha256, load: () => readFile(circuit.wasmPath) },
       input,
       constraints: circuit.manifest.constraints,
       circuitName: circuit.manifest.name,

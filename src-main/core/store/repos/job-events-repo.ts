@@ -10,6 +10,14 @@ export interface JobEvent {
   data: unknown;
 }
 
+/** A job's first and newest event of one kind (the same event when it has only one). */
+export interface JobEventSpan {
+  jobId: string;
+  kind: string;
+  first: JobEvent;
+  latest: JobEvent;
+}
+
 /** An event as a caller describes it; the store adds the job, the id and (unless given) the time. */
 export interface JobEventInput {
   kind: string;
@@ -28,6 +36,11 @@ export interface JobEventsRepo {
   listRecentByKinds(kinds: readonly string[], limit: number): JobEvent[];
   /** The newest event of these kinds among one coordinator's jobs. */
   latestForCoordinator(coordinatorId: string, kinds: readonly string[]): JobEvent | undefined;
+  /**
+   * For each of these jobs and each of these kinds it has events of: the first and the newest such event (in
+   * the order they were stored). One query for a whole page of jobs.
+   */
+  spansForJobs(jobIds: readonly string[], kinds: readonly string[]): JobEventSpan[];
 }
 
 interface JobEventRow {
@@ -57,6 +70,15 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
     `SELECT e.id, e.job_id, e.at_ms, e.kind, e.message, e.data_json FROM job_events e JOIN jobs j ON j.id = e.job_id
      WHERE j.coordinator_id = ? AND e.kind IN (SELECT value FROM json_each(?)) ORDER BY e.at_ms DESC, e.id DESC LIMIT 1`,
   );
+  const selectSpans = db.prepare<JobEventRow>(
+    `WITH picked AS (
+       SELECT MIN(id) AS first_id, MAX(id) AS latest_id FROM job_events
+       WHERE job_id IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?))
+       GROUP BY job_id, kind
+     )
+     SELECT id, job_id, at_ms, kind, message, data_json FROM job_events
+     WHERE id IN (SELECT first_id FROM picked UNION SELECT latest_id FROM picked) ORDER BY id`,
+  );
 
   return {
     append(jobId, event) {
@@ -73,6 +95,18 @@ export function createJobEventsRepo(db: Database, now: () => number): JobEventsR
     latestForCoordinator(coordinatorId, kinds) {
       const row = selectLatestForCoordinator.get(coordinatorId, JSON.stringify(kinds));
       return row === undefined ? undefined : fromRow(row);
+    },
+    spansForJobs(jobIds, kinds) {
+      if (jobIds.length === 0 || kinds.length === 0) return [];
+      const spans = new Map<string, JobEventSpan>();
+      // Rows come oldest first: a span's first row is its first event, its last row its newest.
+      for (const event of selectSpans.all(JSON.stringify(jobIds), JSON.stringify(kinds)).map(fromRow)) {
+        const key = JSON.stringify([event.jobId, event.kind]);
+        const span = spans.get(key);
+        if (span) span.latest = event;
+        else spans.set(key, { jobId: event.jobId, kind: event.kind, first: event, latest: event });
+      }
+      return [...spans.values()];
     },
   };
 }
