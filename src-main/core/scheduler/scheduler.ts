@@ -337,12 +337,12 @@ export class Scheduler {
       }
       await proofSynced;
       if (result.kind === 'accepted') {
-        store.durably(() => {
+        this.syncedLater(store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
           store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(proof.costCents), currency: 'USD', note: `price asked ${proof.priceCents} ¢` });
-        });
+        }));
       } else if (result.kind === 'rejected') {
-        store.durably(() => this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message));
+        this.syncedLater(store.durably(() => this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message)));
       } else if (result.kind === 'gone') {
         const why = resubmission
           ? `${result.message}: the proof was probably accepted before the app stopped (outcome unknown)`
@@ -360,6 +360,11 @@ export class Scheduler {
     const job = this.options.store.jobs.transition(jobId, ALLOWED_FROM[to], to, patch, { kind, message: text, data });
     this.options.onEvent?.({ type: 'job', jobId, state: to });
     return job;
+  }
+
+  /** An outcome's sync to disk goes on while the next job starts; a failure is logged (the app crash case is covered anyway). */
+  private syncedLater(commit: { onDisk: Promise<void> }): void {
+    commit.onDisk.catch((error: unknown) => this.options.log.warn(`a job outcome could not be synced to disk: ${message(error)}`));
   }
 
   private async loadProof(job: Job): Promise<ProofToSubmit> {

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import type { Database } from './sqlite.js';
 import { createCoordinatorsRepo, type CoordinatorsRepo } from './repos/coordinators-repo.js';
 import { createEarningsRepo, type EarningsRepo } from './repos/earnings-repo.js';
@@ -18,14 +19,24 @@ export interface Store {
   /** Runs fn in one transaction (repository calls inside nest as savepoints): all of it lands or none. */
   transaction<T>(fn: () => T): T;
   /**
-   * Like transaction, and synced to disk before it returns (with everything committed before it), so it
-   * survives a power loss. Not from inside another transaction.
+   * Like transaction, and also synced to disk (with everything committed before it) so that it survives a
+   * power loss: `onDisk` settles when it is there. The sync runs off the event loop, so the caller can go on
+   * (the next job's network round trip overlaps it). Not from inside another transaction.
    */
-  durably<T>(fn: () => T): T;
+  durably<T>(fn: () => T): { result: T; onDisk: Promise<void> };
   /** Runs SQLite's full integrity check (slow on big files): 'ok', or the problems found, one per line. */
   integrityCheck(): string;
   /** Closes the database; calling it again does nothing. */
   close(): void;
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Builds the repositories over an open, migrated database. */
@@ -41,14 +52,11 @@ export function createStore(db: Database, file: string, now: () => number = Date
     earnings: createEarningsRepo(db),
     metrics: createMetricsRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
-    durably: <T>(fn: () => T): T => {
-      const usual = db.pragma('synchronous', { simple: true }) as number;
-      db.pragma('synchronous = FULL');
-      try {
-        return db.transaction(fn)();
-      } finally {
-        db.pragma(`synchronous = ${usual}`);
-      }
+    durably: <T>(fn: () => T) => {
+      const result = db.transaction(fn)();
+      // In WAL mode a commit is appended to the -wal file; syncing that file is what synchronous=FULL would
+      // have done inside the commit, only here on a worker thread.
+      return { result, onDisk: syncFile(`${file}-wal`) };
     },
     integrityCheck: () =>
       integrityCheck
