@@ -3,7 +3,7 @@ import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useJobsStore, type Job, type JobEvent } from '../stores/jobs.js';
-import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, totalTimeText } from './jobs/job-text.js';
+import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, shortJobId, totalTimeText } from './jobs/job-text.js';
 
 const time = (ms: number) => new Date(ms).toLocaleString();
 
@@ -91,8 +91,8 @@ function JobRow({ job, nowMs, selected, onSelect }: { job: Job; nowMs: number; s
       <td>{time(job.updatedAtMs)}</td>
       <td>{job.coordinatorName}</td>
       <td>
-        <button type="button" className="link" onClick={onSelect} aria-expanded={selected}>
-          {job.externalId}
+        <button type="button" className="link" onClick={onSelect} aria-expanded={selected} title={job.externalId}>
+          {shortJobId(job.externalId)}
         </button>
       </td>
       <td>

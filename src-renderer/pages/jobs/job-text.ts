@@ -23,6 +23,14 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(totalH / 24)} d ${totalH % 24} h`;
 }
 
+/** A coordinator's job id made short enough for a table cell: long parts (UUIDs) keep their first 8 characters. */
+export function shortJobId(externalId: string): string {
+  return externalId
+    .split('/')
+    .map((part) => (part.length > 12 ? `${part.slice(0, 8)}…` : part))
+    .join('/');
+}
+
 /** "poseidon-chain-4k · 3,813", "external backend", or "–" before proving starts. */
 export function circuitText(job: Pick<Job, 'backend' | 'circuitName' | 'constraints'>): string {
   if (job.backend === 'external') return 'external backend';

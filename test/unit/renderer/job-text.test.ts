@@ -1,6 +1,6 @@
 // How the Jobs table reads a job's sizes and timings, and how the Markets dialog reads a reservation's length.
 import { describe, expect, it } from 'vitest';
-import { circuitText, costPriceText, deadlineText, formatDuration, provingTimeText, totalTimeText } from '../../../src-renderer/pages/jobs/job-text.js';
+import { circuitText, costPriceText, deadlineText, formatDuration, provingTimeText, shortJobId, totalTimeText } from '../../../src-renderer/pages/jobs/job-text.js';
 import { lockTimeoutText } from '../../../src-renderer/pages/markets/coordinator-text.js';
 
 describe('formatDuration', () => {
@@ -53,5 +53,13 @@ describe('lockTimeoutText', () => {
     expect(lockTimeoutText(7_200)).toBe('2 h');
     expect(lockTimeoutText(5_400)).toBe('90 min');
     expect(lockTimeoutText(45)).toBe('45 s');
+  });
+});
+
+describe('shortJobId', () => {
+  it('keeps short ids whole and shortens long parts (a donation job is program/group, two UUIDs)', () => {
+    expect(shortJobId('42')).toBe('42');
+    expect(shortJobId('374ec61f-1aac-4d89-a2c0-1c5871ba85c6/bfff5e3a-64d8-494f-9461-e0a048fd970c')).toBe('374ec61f…/bfff5e3a…');
+    expect(shortJobId('batch-000012')).toBe('batch-000012');
   });
 });

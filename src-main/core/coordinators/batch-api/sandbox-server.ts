@@ -5,9 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { encodeProofResult, decodeProofResult, publicSignalsOfWitness } from '../../engine/proof-result.js';
 import { computeWitness } from '../../engine/witness.js';
+import { listenOnLoopback } from '../../net/loopback-server.js';
 import { verifyGroth16 } from '../../engine/verify.js';
 import type { CircuitPackage } from '../../engine/circuit-package.js';
 import { GET_BATCH_PATH, DEFAULT_SUBMIT_PATH, SubmitProofBodySchema, TEXTS, type PracticeBatch } from './wire.js';
@@ -156,7 +156,6 @@ export async function startBatchApiSandbox(options: {
   const submissions: SandboxSubmission[] = [];
   let rejected = 0;
   const faults: SandboxFault[] = [];
-  const sockets = new Set<Socket>();
 
   const takeFault = (on: SandboxFault['on']): SandboxFault | undefined => {
     const index = faults.findIndex((f) => f.on === on);
@@ -281,27 +280,16 @@ export async function startBatchApiSandbox(options: {
       if (!res.headersSent) text(res, 500, `sandbox error: ${error instanceof Error ? error.message : String(error)}`);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server, options.port);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     participantIds: [...participants.keys()],
     submissions: () => submissions.map((s) => ({ ...s })),
     rejectedCount: () => rejected,
     injectFault: (fault) => faults.push(fault),
     pendingFaults: () => faults.length,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => listener.close(),
   };
 }
 

@@ -4,8 +4,8 @@
 // owner-only access, and panics as dropped connections (switchable). Seeded accounts and programs make it the
 // practice market's server too; injected faults serve the client tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { readCircuitPackage } from '../../engine/circuit-package.js';
+import { listenOnLoopback } from '../../net/loopback-server.js';
 import { mergeJobInputRows } from './csv-input.js';
 import { checkPracticeProof, type ProofVerdict } from './practice-proof-check.js';
 import { accountRoutes } from './sandbox-account-routes.js';
@@ -135,7 +135,6 @@ export async function startDonationSandbox(options: DonationSandboxOptions = {})
     }
   };
 
-  const sockets = new Set<Socket>();
   let requests = 0;
   const server: Server = createServer((req, res) => {
     requests += 1;
@@ -143,18 +142,10 @@ export async function startDonationSandbox(options: DonationSandboxOptions = {})
       if (!res.headersSent) sendError(res, new SandboxError('INTERNAL_SERVER_ERROR', `Internal server error (sandbox bug: ${error instanceof Error ? error.message : String(error)})`));
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server, options.port);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     organizationId: (username) => state.accountByUsername(username).organizationId,
     programId: (name) => {
       const program = state.programs.find((p) => p.name === name);
@@ -191,10 +182,7 @@ export async function startDonationSandbox(options: DonationSandboxOptions = {})
     setDropConnectionOnPanic: (drop) => {
       dropConnectionOnPanic = drop;
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => listener.close(),
   };
 }
 
