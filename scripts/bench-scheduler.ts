@@ -1,31 +1,36 @@
 // `npm run bench:scheduler`: jobs per minute through the whole loop (get_batch, download, witness, native proof,
 // submit with the sandbox verifying it) on a batch-API sandbox with the ~2^12-constraint Poseidon circuit, and
 // where each job's time goes: the engine's proof against everything around it (download, witness, submit,
-// bookkeeping). BENCH_JOBS (default 20) and BENCH_THREADS (default 2) set the run.
+// bookkeeping). The sandbox runs in its own process (scripts/bench-scheduler-sandbox.ts), as a coordinator
+// would. BENCH_JOBS (default 20) and BENCH_THREADS (default 2) set the run.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchApiAdapter } from '../src-main/core/coordinators/batch-api/adapter.js';
 import { BatchApiClient } from '../src-main/core/coordinators/batch-api/client.js';
-import { startBatchApiSandbox } from '../src-main/core/coordinators/batch-api/sandbox-server.js';
+import type { SandboxSubmission } from '../src-main/core/coordinators/batch-api/sandbox-server.js';
 import { EngineHost } from '../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../src-main/core/engine/fork-engine.js';
 import { PackageCache } from '../src-main/core/engine/package-cache.js';
-import { releaseSnarkjsWorkers } from '../src-main/core/engine/snarkjs-workers.js';
 import { HttpClient } from '../src-main/core/net/http-client.js';
 import { defaultCostModel } from '../src-main/core/pricing/cost-model.js';
 import { JobProver } from '../src-main/core/scheduler/job-prover.js';
 import { Scheduler } from '../src-main/core/scheduler/scheduler.js';
 import { openStore } from '../src-main/core/store/open-store.js';
-import { poseidonChainInput } from '../test/fixtures/circuits/inputs.js';
-import { sandboxCircuit } from '../test/support/sandbox-circuits.js';
+import { createInterface } from 'node:readline';
 
 const JOBS = Number(process.env.BENCH_JOBS ?? 20);
 const THREADS = Number(process.env.BENCH_THREADS ?? 2);
 
-const circuit = await sandboxCircuit('poseidon-chain-small');
-const batches = Array.from({ length: JOBS + 1 }, (_, i) => ({ circuit, input: { ...poseidonChainInput(), salt: String(i + 1) } }));
-const sandbox = await startBatchApiSandbox({ participants: [{ id: 'bench', batches }] });
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-scheduler-sandbox.ts', String(JOBS + 1)], { stdio: ['ignore', 'pipe', 'inherit'] });
+const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+const nextLine = async (): Promise<string> => {
+  const { value, done } = await lines.next();
+  if (done) throw new Error('the benchmark sandbox exited early');
+  return value as string;
+};
+const sandbox = JSON.parse(await nextLine()) as { url: string; constraints: number };
 const dir = mkdtempSync(join(tmpdir(), 'proverdesk-bench-scheduler-'));
 const store = openStore(join(dir, 'proverdesk.db'));
 const engine = new EngineHost(forkEngineProcess);
@@ -36,11 +41,14 @@ try {
   const quiet = { info: () => {}, warn: () => {}, error: () => {} };
   const scheduler = new Scheduler({ store, adapters: [adapter], prover: new JobProver(engine, () => undefined), dataDir: dir, threads: () => THREADS, costModel: defaultCostModel, log: quiet });
   // One warm-up job: the engine process starts, the package is downloaded and unpacked, the key is loaded.
-  console.log(`scheduler benchmark: ${circuit.circuit.manifest.constraints}-constraint circuit, ${JOBS} jobs after 1 warm-up, ${THREADS} engine threads`);
+  console.log(`scheduler benchmark: ${sandbox.constraints}-constraint circuit, ${JOBS} jobs after 1 warm-up, ${THREADS} engine threads`);
   const started = performance.now();
   await scheduler.run({ once: true });
+  const wallMs = performance.now() - started;
   const jobs = store.jobs.list({ limit: JOBS + 1 }).reverse().slice(1);
-  const verifyMs = new Map(sandbox.submissions().map((s) => [String(s.requestId), s.verifyMs]));
+  child.kill('SIGTERM');
+  const submissions = JSON.parse(await nextLine()) as SandboxSubmission[];
+  const verifyMs = new Map(submissions.map((s) => [String(s.requestId), s.verifyMs]));
   const rows = jobs.map((job) => {
     const events = store.jobEvents.listForJob(job.id);
     const at = (kind: string) => events.find((e) => e.kind === kind)!.atMs;
@@ -52,7 +60,6 @@ try {
   });
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((t, r) => t + pick(r), 0);
   const total = sum((r) => r.total);
-  const wallMs = performance.now() - started;
   const share = (ms: number) => `${((100 * ms) / total).toFixed(1)} %`;
   console.table({
     'jobs per minute (whole run, warm-up included)': ((60_000 * (JOBS + 1)) / wallMs).toFixed(1),
@@ -69,7 +76,6 @@ try {
 } finally {
   store.close();
   engine.close();
-  await sandbox.close();
-  await releaseSnarkjsWorkers();
+  child.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 }

@@ -136,6 +136,14 @@ export async function startBatchApiSandbox(options: {
     }
     participants.set(id, participant);
   }
+  // A real server knows its batches' expected outputs ahead of time; working them out now, one after another,
+  // keeps that work out of the clients' way (computed at hand-out, it stalls the server's next answer).
+  void (async () => {
+    for (const batch of [...participants.values()].flatMap((p) => p.batches)) {
+      batch.expectedSignals ??= expectedSignalsOf(batch);
+      await batch.expectedSignals.catch(() => undefined); // a failure surfaces at submission
+    }
+  })();
 
   const save = () => {
     if (!options.persistence) return;
