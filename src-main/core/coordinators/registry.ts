@@ -8,6 +8,7 @@ import type { CoordinatorAdapter } from '../scheduler/coordinator-adapter.js';
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { PRACTICE_PACE_MS, type PracticeEndpoints } from '../practice/practice-market.js';
+import { standingBy } from '../practice/standby-adapter.js';
 import { BatchApiAdapter } from './batch-api/adapter.js';
 import { BatchApiClient } from './batch-api/client.js';
 import { DonationAdapter } from './donation/adapter.js';
@@ -50,16 +51,19 @@ export async function buildAdapters({ store, keychain, dataDir, practice, estima
   };
   const packages = new PackageCache(join(dataDir, 'packages'), MAX_PACKAGE_BYTES);
   const adapters: CoordinatorAdapter[] = [];
+  const realConnected = store.coordinators.list().some((c) => c.kind !== 'practice' && c.enabled && c.pausedReason === null);
   for (const coordinator of store.coordinators.list()) {
     if (!coordinator.enabled || coordinator.pausedReason !== null) continue;
     const donationAdapter = (url: string, programIds?: string[]) =>
       new DonationAdapter(coordinator.id, coordinator.name, new DonorClient(url), packages, join(dataDir, 'donation-spool', coordinator.id), programIds ? { programIds } : {}, estimateProvingMs);
     if (coordinator.kind === 'practice') {
+      let adapter: CoordinatorAdapter | undefined;
       if (practice && coordinator.config.protocol === 'batch-api') {
         const client = new BatchApiClient({ ...practice.batchApi, deploymentVersion: DEFAULT_DEPLOYMENT_VERSION }, new HttpClient());
-        adapters.push(new BatchApiAdapter(coordinator.id, coordinator.name, client, packages, practice.batchApi.url, PRACTICE_PACE_MS));
+        adapter = new BatchApiAdapter(coordinator.id, coordinator.name, client, packages, practice.batchApi.url, PRACTICE_PACE_MS);
       }
-      if (practice && coordinator.config.protocol === 'donation') adapters.push(donationAdapter(practice.donation.url));
+      if (practice && coordinator.config.protocol === 'donation') adapter = donationAdapter(practice.donation.url);
+      if (adapter) adapters.push(realConnected ? standingBy(adapter) : adapter);
       continue;
     }
     if (coordinator.kind === 'donation') {

@@ -19,7 +19,10 @@ import { computeWitness } from '../../../src-main/core/engine/witness.js';
 import { CALIBRATION_SETTING } from '../../../src-main/core/engine/calibration.js';
 import { DonorClient } from '../../../src-main/core/coordinators/donation/donor-client.js';
 import { HttpClient } from '../../../src-main/core/net/http-client.js';
+import { buildAdapters } from '../../../src-main/core/coordinators/registry.js';
 import { PRACTICE_ENABLED_SETTING, startPracticeMarket } from '../../../src-main/core/practice/practice-market.js';
+import { PRACTICE_STANDBY_REASON } from '../../../src-main/core/practice/standby-adapter.js';
+import { createKeychain } from '../../../src-main/core/secrets/keychain.js';
 import { openStore } from '../../../src-main/core/store/open-store.js';
 
 const BIN = join(process.cwd(), 'bin', 'proverdesk.js');
@@ -118,6 +121,27 @@ describe('practice market', () => {
       }
       expect(JSON.parse(readFileSync(join(dataDir, 'practice', 'batch-api.json'), 'utf8'))).toMatchObject({ nextRequestId: before.batch.request_id + 1 });
     } finally {
+      store.close();
+    }
+  });
+
+  it('stands by while a real coordinator is connected, and practises again once it is disabled', async () => {
+    const dataDir = freshDataDir();
+    const store = openStore(join(dataDir, 'proverdesk.db'));
+    const market = await startPracticeMarket({ store, dataDir, packagesDir: PACKAGES });
+    try {
+      const parts = { store, keychain: createKeychain({ service: env.PROVERDESK_KEYCHAIN_SERVICE }), dataDir, practice: market!.endpoints, estimateProvingMs: () => 1_000 };
+      const signal = new AbortController().signal;
+      store.coordinators.upsert({ id: 'lab', kind: 'donation', name: 'Lab', config: { url: 'http://127.0.0.1:9' }, enabled: true });
+      const standing = await buildAdapters(parts);
+      const practiceBatch = standing.find((a) => a.id === 'practice-batch-api')!;
+      expect(await practiceBatch.poll(signal)).toEqual({ kind: 'idle', reason: PRACTICE_STANDBY_REASON, retryAfterMs: 10_000 });
+
+      store.coordinators.upsert({ id: 'lab', kind: 'donation', name: 'Lab', config: { url: 'http://127.0.0.1:9' }, enabled: false });
+      const practising = await buildAdapters(parts);
+      expect((await practising.find((a) => a.id === 'practice-batch-api')!.poll(signal)).kind).toBe('job');
+    } finally {
+      await market!.close();
       store.close();
     }
   });
