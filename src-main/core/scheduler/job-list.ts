@@ -14,8 +14,6 @@ const ProvingData = z.union([
   z.object({ backend: z.literal('external') }),
 ]);
 const ProvedData = z.object({ provingTimeMs: z.number().nonnegative(), costCents: z.number().int(), priceCents: z.number().int() });
-/** The 'proving' message of jobs stored before the event carried data. */
-const NATIVE_MESSAGE = /^proving (\S+) \((\d+) constraints\) on the native engine$/;
 
 export function listJobs(store: Store, page: { limit: number; offset: number }): JobRow[] {
   const jobs = store.jobs.list(page);
@@ -60,8 +58,5 @@ export function listJobs(store: Store, page: { limit: number; offset: number }):
 
 function provingFacts(event: JobEvent): z.output<typeof ProvingData> | undefined {
   const data = ProvingData.safeParse(event.data);
-  if (data.success) return data.data;
-  const native = NATIVE_MESSAGE.exec(event.message);
-  if (native) return { backend: 'native', circuitName: native[1]!, constraints: Number(native[2]) };
-  return event.message === 'proving with the external backend' ? { backend: 'external' } : undefined;
+  return data.success ? data.data : undefined;
 }
