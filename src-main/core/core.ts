@@ -23,6 +23,7 @@ import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
 import { listJobs } from './scheduler/job-list.js';
 import { calibrationHandlers } from './scheduler/calibration-handlers.js';
+import { externalBackendHandlers } from './scheduler/external-backend-handlers.js';
 import type { Calibrator } from './scheduler/calibrator.js';
 import { createScheduler } from './scheduler/start-scheduler.js';
 import { openStore } from './store/open-store.js';
@@ -147,11 +148,13 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
   const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
   const pricing = pricingHandlers({ store });
   const calibration = calibrationHandlers({ calibrator, lifetime });
+  const provers = externalBackendHandlers({ store });
   return {
     queries: {
       ...markets.queries,
       ...pricing.queries,
       ...calibration.queries,
+      ...provers.queries,
       'app.info': () => info,
       'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
       'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
@@ -192,6 +195,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...markets.commands,
       ...pricing.commands,
       ...calibration.commands,
+      ...provers.commands,
       'secrets.set': async ({ account, secret }) => {
         await keychainCall(() => keychain.set(account, secret));
         bus.emit('secrets.changed', { account, stored: true });

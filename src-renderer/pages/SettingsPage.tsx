@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { useSecretsStore } from '../stores/secrets.js';
 import { DataLocationCard } from './settings/DataLocationCard.js';
+import { ExternalBackendCard } from './settings/ExternalBackendCard.js';
 import { KeychainCard } from './settings/KeychainCard.js';
 
 export function SettingsPage() {
@@ -17,6 +18,7 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <DataLocationCard />
       <KeychainCard />
+      <ExternalBackendCard />
     </div>
   );
 }

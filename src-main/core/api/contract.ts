@@ -43,6 +43,7 @@ import {
   DonationProgramsInput,
 } from './market-schemas.js';
 import { CalibrationView } from './calibration-schemas.js';
+import { ExternalBackendSetInput, ExternalBackendView } from './provers-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 
 export const API_VERSION = 1;
@@ -75,6 +76,7 @@ export const queries = {
   'pricing.get': endpoint(Empty, PricingState),
   'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
   'engine.calibration': endpoint(Empty, CalibrationView),
+  'provers.externalBackend': endpoint(Empty, ExternalBackendView),
 };
 
 export const commands = {
@@ -89,6 +91,8 @@ export const commands = {
   'pricing.set': endpoint(PricingSetInput, z.object({ model: CostModelSchema })),
   /** Measures the machine's proving speed now (a few seconds). */
   'engine.calibrate': endpoint(Empty, CalibrationView),
+  /** Sets (or, with null, clears) the command that proves work the native engine cannot. */
+  'provers.setExternalBackend': endpoint(ExternalBackendSetInput, ExternalBackendView),
 };
 
 export const events = {

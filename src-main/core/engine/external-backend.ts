@@ -8,8 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export const PLACEHOLDERS = ['{input_url}', '{input_file}', '{output_file}'] as const;
+import { checkCommandTemplate, type PLACEHOLDERS } from '../api/provers-schemas.js';
 
 export interface ExternalBackendConfig {
   /** argv: the program, then its arguments, e.g. ["./compute-proof.sh", "{input_url}"]. */
@@ -41,20 +40,6 @@ export class ExternalBackendError extends Error {
   }
 }
 
-/** Problems with a command template, or an empty list when it is usable. */
-export function checkCommandTemplate(command: readonly string[]): string[] {
-  const problems: string[] = [];
-  if (command.length === 0 || !command[0]?.trim()) problems.push('the command is empty');
-  for (const arg of command) {
-    for (const match of arg.match(/\{[^{}]*\}/g) ?? []) {
-      if (!(PLACEHOLDERS as readonly string[]).includes(match)) problems.push(`unknown placeholder ${match} (use ${PLACEHOLDERS.join(', ')})`);
-    }
-  }
-  if (!command.some((arg) => arg.includes('{input_url}') || arg.includes('{input_file}'))) {
-    problems.push('the command takes no input: add {input_url} or {input_file}');
-  }
-  return problems;
-}
 
 export async function runExternalBackend(config: ExternalBackendConfig, run: ExternalRun): Promise<Buffer> {
   const problems = checkCommandTemplate(config.command);

@@ -34,7 +34,7 @@ export class JobProver {
     if (input.kind === 'external') {
       const config = this.external();
       if (!config) {
-        throw new ExternalBackendError('this job needs an external backend (its work is not a circom circuit); set one in Settings → Provers', 'config');
+        throw new ExternalBackendError('this job needs an external backend (its work is not a circom circuit); set one in Settings → External prover', 'config');
       }
       options.onProgress?.('external', 0);
       const proof = await runExternalBackend(config, { ...input, signal: options.signal, onLog: options.onLog, env: { PROVERDESK_THREADS: String(options.threads) } });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkCommandTemplate, ExternalBackendError, runExternalBackend } from '../../../src-main/core/engine/external-backend.js';
+import { checkCommandTemplate } from '../../../src-main/core/api/provers-schemas.js';
+import { ExternalBackendError, runExternalBackend } from '../../../src-main/core/engine/external-backend.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'proverdesk-external-test-'));
 const script = join(scratch, 'fake-prover.mjs');

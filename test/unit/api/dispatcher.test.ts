@@ -46,6 +46,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'pricing.get': () => ({ model: costModel, defaults: costModel, estimatedPowerWatts: 100 }),
       'pricing.preview': () => ({ proofs: [], totals: { recordedCostCents: 0, recordedPriceCents: 0, costCents: 0, priceCents: 0 } }),
       'engine.calibration': () => ({ calibration: null, predictions: [] }),
+      'provers.externalBackend': () => ({ command: null, placeholders: [] }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -68,6 +69,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'coordinators.remove': async ({ id }) => ({ id, outcome: 'removed' as const, jobs: 0 }),
       'pricing.set': async ({ model }) => ({ model }),
       'engine.calibrate': async () => ({ calibration: null, predictions: [] }),
+      'provers.setExternalBackend': async () => ({ command: null, placeholders: [] }),
       ...overrides,
     },
   };
