@@ -61,7 +61,7 @@ export function ExternalBackendCard() {
         an argument, writes the proof to standard output (or to {'{output_file}'}), logs to standard error, and exits non-zero when it fails.
       </p>
       {view !== null && text !== null && (
-        <form onSubmit={submit} noValidate>
+        <form className="command-form" onSubmit={submit} noValidate>
           <fieldset disabled={busy}>
             <div className="form-field">
               <label htmlFor={fieldId}>Command, one argument per line</label>
