@@ -11,6 +11,8 @@ export class NetworkError extends Error {
     message: string,
     readonly failure: NetworkFailure,
     readonly status?: number,
+    /** For a transport failure, the system's code (ECONNRESET: the server dropped the connection); for an HTTP status, the body of the error page. */
+    readonly details: { code?: string; body?: string } = {},
   ) {
     super(message);
     this.name = 'NetworkError';
@@ -118,14 +120,14 @@ function describeFailure(error: unknown, method: string, url: string): NetworkEr
   if (error instanceof HTTPError) {
     const status = error.response.statusCode;
     const failure = status >= 500 ? 'server-error' : 'http-status';
-    return new NetworkError(`${target} answered HTTP ${status}${bodyHint(error.response.body)}`, failure, status);
+    return new NetworkError(`${target} answered HTTP ${status}${bodyHint(error.response.body)}`, failure, status, { body: bodyText(error.response.body) });
   }
   if (error instanceof RequestError) {
     if (error.name === 'TimeoutError') return new NetworkError(`${target} timed out`, 'timeout');
     if (error.name === 'CancelError' || error.code === 'ABORT_ERR' || error.name === 'AbortError') {
       return new NetworkError(`${target} was cancelled`, 'cancelled');
     }
-    return new NetworkError(`${target} failed: ${error.code ?? error.message}`, 'transport');
+    return new NetworkError(`${target} failed: ${error.code ?? error.message}`, 'transport', undefined, error.code === undefined ? {} : { code: error.code });
   }
   if (error instanceof Error && error.name === 'AbortError') return new NetworkError(`${target} was cancelled`, 'cancelled');
   return new NetworkError(`${target} failed: ${error instanceof Error ? error.message : String(error)}`, 'transport');
@@ -141,9 +143,12 @@ export function where(url: string): string {
   }
 }
 
+function bodyText(body: unknown): string {
+  return Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
+}
+
 function bodyHint(body: unknown): string {
-  const text = Buffer.isBuffer(body) ? body.toString('utf8') : typeof body === 'string' ? body : '';
-  const line = text.trim().split('\n')[0]?.slice(0, 200) ?? '';
+  const line = bodyText(body).trim().split('\n')[0]?.slice(0, 200) ?? '';
   return line ? `: ${line}` : '';
 }
 

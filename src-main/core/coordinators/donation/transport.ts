@@ -138,13 +138,12 @@ export class DonationTransport {
 /** NetworkErrors become the protocol's errors: envelopes in error pages, dropped connections as refusals. */
 function translateFailure(error: unknown, target: string, refusable: boolean): unknown {
   if (!(error instanceof NetworkError)) return error;
-  if (error.failure === 'transport' && /failed: (ECONNRESET|EPIPE)$|socket hang up/.test(error.message)) {
+  if (error.failure === 'transport' && (error.details.code === 'ECONNRESET' || error.details.code === 'EPIPE')) {
     return refusable ? new RequestRefusedError(target) : new NetworkError(`${target}: the server closed the connection before the answer was complete`, 'transport');
   }
   if (error.status !== undefined) {
-    // HttpClient puts the first line of an error body (up to 200 characters) in its message; envelopes fit.
-    const body = /answered HTTP \d{3}: (.*)$/.exec(error.message)?.[1];
-    return serverError(error.status, body === undefined ? undefined : parseJson(body), body ?? '');
+    const body = error.details.body ?? '';
+    return serverError(error.status, parseJson(body), body);
   }
   return error;
 }
