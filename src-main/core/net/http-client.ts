@@ -91,11 +91,12 @@ export class HttpClient {
   }
 
   /** The body of a 2xx answer, at most maxBytes; anything else throws NetworkError. */
-  async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
+  async download(url: string, maxBytes: number, signal?: AbortSignal, headers?: Record<string, string>): Promise<Buffer> {
     const step = this.timeoutMs;
     const request = this.got(url, {
       responseType: 'buffer',
       signal,
+      headers,
       timeout: { request: undefined, lookup: step, connect: step, secureConnect: step, send: step, response: step, socket: step },
     });
     let tooLarge = false;

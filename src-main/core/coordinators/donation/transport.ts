@@ -115,13 +115,7 @@ export class DonationTransport {
     const url = this.url(path);
     const client = options.retry ? this.http : this.httpOnce;
     try {
-      // HttpClient.download sends no headers, so a token-carrying download goes through request().
-      if (options.token !== undefined) {
-        const answer = await client.request('GET', url, { headers: { token: options.token }, signal: options.signal });
-        if (answer.status !== 200) throw serverError(answer.status, parseJson(answer.text), answer.text);
-        return binaryFromText(answer.text, `GET ${where(url)}`);
-      }
-      return await client.download(url, options.maxBytes, options.signal);
+      return await client.download(url, options.maxBytes, options.signal, options.token === undefined ? undefined : { token: options.token });
     } catch (error) {
       throw translateFailure(error, `GET ${where(url)}`, options.refusable ?? false);
     }
@@ -152,15 +146,6 @@ function serverError(status: number, body: unknown, text: string): DonationServe
   const envelope = ErrorEnvelopeSchema.safeParse(body);
   if (envelope.success) return new DonationServerError(envelope.data.error_code, status, describeErrorEnvelope(envelope.data, status));
   return new DonationServerError(`HTTP_${status}`, status, `the server did not accept the request (HTTP ${status}: ${excerpt(text)})`);
-}
-
-/**
- * HttpClient.request decodes bodies as UTF-8; a proof that is not UTF-8 (a RISC Zero receipt) would be
- * damaged, so it is refused instead of being handed on altered.
- */
-function binaryFromText(text: string, target: string): Buffer {
-  if (text.includes('\uFFFD')) throw new DonationProtocolError(`${target} sent binary data, which this client can only download without a token`);
-  return Buffer.from(text, 'utf8');
 }
 
 function parseJson(text: string): unknown {
