@@ -19,6 +19,8 @@ export type PracticeIndex = z.infer<typeof PracticeIndexSchema>;
 export interface PracticePackage extends SandboxCircuit {
   name: string;
   constraints: number;
+  /** Of packageBytes, checked against the index. */
+  sha256: string;
 }
 
 export async function loadPracticePackages(dir: string): Promise<PracticePackage[]> {
@@ -37,7 +39,7 @@ export async function loadPracticePackages(dir: string): Promise<PracticePackage
         throw new Error(`the practice package ${entry.file} is damaged (its hash does not match): rebuild with "npm run build"`);
       }
       const circuit = await readCircuitPackage(packageBytes, MAX_PRACTICE_PACKAGE_BYTES);
-      return { name: entry.name, constraints: entry.constraints, packageBytes, circuit };
+      return { name: entry.name, constraints: entry.constraints, sha256: entry.sha256, packageBytes, circuit };
     }),
   );
 }

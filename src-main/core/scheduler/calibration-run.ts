@@ -1,7 +1,6 @@
 // Measures this machine's proving speed (engine/calibration.ts) the way the scheduler will see it: the practice circuits proved
 // through the same JobProver as real jobs (witness included), each twice, keeping the faster run (the first
 // also pays for compiling the witness calculator and loading the key, which later jobs of a circuit do not).
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fitCalibration, type Calibration, type CalibrationSample } from '../engine/calibration.js';
 import type { PackageCache } from '../engine/package-cache.js';
@@ -29,9 +28,8 @@ export async function measureCalibration(options: {
   for (const pkg of circuits) {
     const definition = practiceCircuit(pkg.name);
     if (!definition) continue;
-    const sha = createHash('sha256').update(pkg.packageBytes).digest('hex');
-    const cached = await options.cache.get(sha, async () => pkg.packageBytes);
-    const wasm = { id: sha, load: () => readFile(cached.wasmPath) };
+    const cached = await options.cache.get(pkg.sha256, async () => pkg.packageBytes);
+    const wasm = { id: pkg.sha256, load: () => readFile(cached.wasmPath) };
     let best = Infinity;
     for (let run = 0; run < RUNS_PER_CIRCUIT; run++) {
       options.signal.throwIfAborted();

@@ -98,11 +98,17 @@ export async function startBatchApiSandbox(options: {
   persistence?: SandboxPersistence;
 }): Promise<BatchApiSandbox> {
   const statics = new Map<string, { bytes: Buffer | (() => Promise<Buffer>); type: string }>();
+  // Hashed once per circuit: an endless sandbox makes a batch document for every batch it hands out.
+  const packagePaths = new Map<SandboxCircuit, { path: string; sha: string }>();
   const packagePath = (circuit: SandboxCircuit) => {
-    const sha = createHash('sha256').update(circuit.packageBytes).digest('hex');
-    const path = `static/circuits/${sha}.tar`;
-    statics.set(path, { bytes: circuit.packageBytes, type: 'application/x-tar' });
-    return { path, sha };
+    let entry = packagePaths.get(circuit);
+    if (!entry) {
+      const sha = createHash('sha256').update(circuit.packageBytes).digest('hex');
+      entry = { path: `static/circuits/${sha}.tar`, sha };
+      statics.set(entry.path, { bytes: circuit.packageBytes, type: 'application/x-tar' });
+      packagePaths.set(circuit, entry);
+    }
+    return entry;
   };
   const batchDocument = (spec: SandboxBatchSpec): Buffer => {
     const { path, sha } = packagePath(spec.circuit);
