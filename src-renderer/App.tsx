@@ -10,6 +10,7 @@ import { MarketsPage } from './pages/MarketsPage.js';
 import { NotBuiltPage } from './pages/NotBuiltPage.js';
 import type { PageEntry } from './pages/page-list.js';
 import { PricingPage } from './pages/PricingPage.js';
+import { ResourcesPage } from './pages/ResourcesPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { useCurrentPage } from './routing.js';
 import { useAppInfoStore } from './stores/app-info.js';
@@ -22,6 +23,7 @@ function PageContent({ page }: { page: PageEntry }) {
   if (page.id === 'dashboard') return <DashboardPage />;
   if (page.id === 'markets') return <MarketsPage />;
   if (page.id === 'pricing') return <PricingPage />;
+  if (page.id === 'resources') return <ResourcesPage />;
   return <NotBuiltPage title={page.title} plan={page.plan} />;
 }
 

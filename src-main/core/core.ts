@@ -16,6 +16,10 @@ import { createSystemInformationProbe } from './hardware/systeminformation-probe
 import { createStderrLogger, type Logger } from './log/logger.js';
 import { coordinatorHandlers } from './coordinators/coordinator-handlers.js';
 import { pricingHandlers } from './pricing/pricing-handlers.js';
+import { headlessDesktopSignals, type DesktopSignals } from './governor/desktop-signals.js';
+import type { Governor } from './governor/governor.js';
+import { governorHandlers } from './governor/governor-handlers.js';
+import { startGovernor } from './governor/start-governor.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
 import { startPracticeMarket, type PracticeMarket } from './practice/practice-market.js';
@@ -47,6 +51,10 @@ export interface CoreOptions {
   practicePackagesDir?: string;
   /** Runs the built-in practice market (unless the user turned it off in settings). */
   practice?: boolean;
+  /** Idle time and sleep/wake: Electron's powerMonitor, or what the headless daemon can offer (the default). */
+  desktopSignals?: DesktopSignals;
+  /** How often the governor reads the machine (default 2 s). */
+  governorIntervalMs?: number;
 }
 
 export interface Core {
@@ -66,7 +74,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     options.sqliteNativeBinding === undefined ? {} : { nativeBinding: options.sqliteNativeBinding },
   );
   const keychain = createKeychain({ service: options.keychainService ?? PRODUCT_NAME });
-  const engine = new EngineHost(options.engineLauncher ?? forkEngineProcess);
+  const engine = new EngineHost(options.engineLauncher ?? forkEngineProcess, { onWarning: (message) => logger.warn(message) });
   const bus = new EventBus((error) => logger.error('event listener failed', error));
   const sampler = new HardwareSampler({
     probe: options.hardwareProbe ?? createSystemInformationProbe(),
@@ -82,6 +90,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     throw error;
   }
 
+  const desktop = options.desktopSignals ?? headlessDesktopSignals({ assumeIdle: false });
+  const governor = await startGovernor({
+    store,
+    engine,
+    desktop,
+    latestSample: () => sampler.latest(),
+    ...(options.governorIntervalMs === undefined ? {} : { intervalMs: options.governorIntervalMs }),
+    onChange: (status) => bus.emit('governor.changed', status),
+    log: createStderrLogger('governor'),
+  });
+
   const practice = options.practice && options.practicePackagesDir !== undefined ? await startPracticeOrSayWhy(store, options.dataDir, options.practicePackagesDir, logger) : undefined;
   const { scheduler, calibrator } = await createScheduler({
     ...(practice ? { practice: practice.endpoints } : {}),
@@ -89,6 +108,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     keychain,
     engine,
+    governor,
     dataDir: options.dataDir,
     log: createStderrLogger('scheduler'),
     onCalibrated: (calibration) => bus.emit('engine.calibrated', { measuredAtMs: calibration.measuredAtMs }),
@@ -109,7 +129,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     startedAtMs: Date.now(),
   };
   const lifetime = new AbortController();
-  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, lifetime: lifetime.signal }), (error) =>
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, lifetime: lifetime.signal }), (error) =>
     logger.error('API handler failed', error),
   );
 
@@ -122,6 +142,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       (closing ??= (async () => {
         lifetime.abort(new Error('the app is stopping'));
         await scheduler.stop();
+        governor.stop();
         await practice?.close();
         engine.close();
         await sampler.stop();
@@ -142,19 +163,23 @@ interface Parts {
   engine: EngineHost;
   bus: EventBus;
   scheduler: Scheduler;
+  governor: Governor;
+  desktop: DesktopSignals;
 }
 
-function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, lifetime }: Parts): ApiHandlers {
+function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, lifetime }: Parts): ApiHandlers {
   const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
   const pricing = pricingHandlers({ store });
   const calibration = calibrationHandlers({ calibrator, lifetime });
   const provers = externalBackendHandlers({ store });
+  const resources = governorHandlers({ governor, desktop });
   return {
     queries: {
       ...markets.queries,
       ...pricing.queries,
       ...calibration.queries,
       ...provers.queries,
+      ...resources.queries,
       'app.info': () => info,
       'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
       'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
@@ -196,6 +221,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...pricing.commands,
       ...calibration.commands,
       ...provers.commands,
+      ...resources.commands,
       'secrets.set': async ({ account, secret }) => {
         await keychainCall(() => keychain.set(account, secret));
         bus.emit('secrets.changed', { account, stored: true });

@@ -2,6 +2,7 @@
 // hardened window showing the renderer from app://proverdesk.
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { electronDesktopSignals } from './desktop-signals.js';
 import { startCore, type Core } from '../core/core.js';
 import { createStderrLogger } from '../core/log/logger.js';
 import { APP_SCHEME } from './app-origin.js';
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     engineLauncher: launchEngineUtilityProcess,
     practicePackagesDir: PRACTICE_DIR,
     practice: !process.argv.includes('--no-practice'),
+    desktopSignals: electronDesktopSignals(),
     ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
   });
   const core = await corePromise;

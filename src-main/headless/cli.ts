@@ -8,6 +8,7 @@ import { devices } from './commands/devices.js';
 import { jobs, JOBS_HELP } from './commands/jobs.js';
 import { organisation, ORGANISATION_HELP } from './commands/organisation.js';
 import { prove, PROVE_HELP } from './commands/prove.js';
+import { resources, RESOURCES_HELP } from './commands/resources.js';
 import { sandbox, SANDBOX_HELP } from './commands/sandbox.js';
 import { start, START_HELP } from './commands/start.js';
 import { verify, VERIFY_HELP } from './commands/verify.js';
@@ -27,6 +28,7 @@ Commands:
   jobs       List jobs and their states.
   org        An organisation on a donation server: upload programs and inputs, verify and accept proofs.
   calibrate  Measure how fast this machine proves, for the scheduler's predictions.
+  resources  Show or change the resource limits (threads, CPU time, memory, when to run, heat); snooze.
   sandbox    Run a sandbox coordinator server alone, to try a client against it.
   dev-setup  Make an INSECURE test-only Groth16 key for a circuit (benchmarks only).
   help       Show this help.
@@ -39,10 +41,11 @@ ${DEV_SETUP_HELP}
 ${COORDINATOR_HELP}
 ${JOBS_HELP}
 ${CALIBRATE_HELP}
+${RESOURCES_HELP}
 ${ORGANISATION_HELP}
 ${SANDBOX_HELP}`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup, coordinator, jobs, sandbox, calibrate, org: organisation };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { start, prove, verify, devices, 'dev-setup': devSetup, coordinator, jobs, sandbox, calibrate, resources, org: organisation };
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore } from '../core/core.js';
+import { headlessDesktopSignals } from '../core/governor/desktop-signals.js';
 import { loadOrCreateAccessToken } from './access-token.js';
 import { findPackage, practicePackagesDir } from './package-root.js';
 import { startUiServer } from './ui-server.js';
@@ -12,6 +13,8 @@ export interface HeadlessOptions {
   sampleIntervalMs?: number;
   /** Leave the practice market off for this run. */
   noPractice?: boolean;
+  /** Count the user as always away (servers, rigs): there is no desktop session to ask. */
+  assumeIdle?: boolean;
 }
 
 export async function runHeadless(options: HeadlessOptions): Promise<void> {
@@ -26,6 +29,7 @@ export async function runHeadless(options: HeadlessOptions): Promise<void> {
     appVersion: pkg.version,
     practicePackagesDir: practicePackagesDir(pkg.root),
     practice: !options.noPractice,
+    desktopSignals: headlessDesktopSignals({ assumeIdle: options.assumeIdle ?? false }),
     ...(process.env.PROVERDESK_KEYCHAIN_SERVICE ? { keychainService: process.env.PROVERDESK_KEYCHAIN_SERVICE } : {}),
     ...(options.sampleIntervalMs === undefined ? {} : { sampleIntervalMs: options.sampleIntervalMs }),
   });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { GovernorBanner } from '../components/GovernorBanner.js';
 import { formatCents } from '../format.js';
 import { pageHref } from '../routing.js';
 import { useDashboardStore } from '../stores/dashboard.js';
@@ -24,6 +25,7 @@ export function DashboardPage() {
   return (
     <div className="page">
       <h1>Dashboard</h1>
+      <GovernorBanner />
       {error && <ErrorNotice message={error} />}
       <div className="card-grid">
         <Card title="Now">

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
+import { GovernorBanner } from '../components/GovernorBanner.js';
 import { useJobsStore, type Job, type JobEvent } from '../stores/jobs.js';
 import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, shortJobId, totalTimeText } from './jobs/job-text.js';
 
@@ -39,6 +40,7 @@ export function JobsPage() {
           {Math.round(current.fraction * 100)} %
         </p>
       )}
+      <GovernorBanner />
       <Card title="History" className="wide">
         {jobs === null ? (
           <p className="muted">Loading…</p>

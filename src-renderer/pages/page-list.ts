@@ -11,6 +11,8 @@ export const PAGES = [
   { id: 'pricing', title: 'Pricing' },
   { id: 'hardware', title: 'Hardware' },
   { id: 'settings', title: 'Settings' },
+  /** Settings → Resources: the governor's limits. Its own entry, right under Settings. */
+  { id: 'resources', title: 'Resources' },
 ] as const;
 
 export type PageEntry = (typeof PAGES)[number];

@@ -5,6 +5,7 @@ import { useAppInfoStore } from './app-info.js';
 import { useCalibrationStore } from './calibration.js';
 import { useConnectionStore } from './connection.js';
 import { useDashboardStore } from './dashboard.js';
+import { useGovernorStore } from './governor.js';
 import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
 import { useMarketsStore } from './markets.js';
@@ -27,7 +28,7 @@ export function followCore(bridge: RendererBridge): () => void {
     } else if (isEvent(event, 'coordinators.changed')) {
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
-    }
+    } else if (isEvent(event, 'governor.changed')) useGovernorStore.getState().apply(event.payload);
   });
 
   let lost = false;
@@ -42,6 +43,7 @@ export function followCore(bridge: RendererBridge): () => void {
       if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
       if (useJobsStore.getState().jobs !== null) void useJobsStore.getState().load(bridge);
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
+      if (useGovernorStore.getState().status !== null) void useGovernorStore.getState().load(bridge);
     }
   });
 

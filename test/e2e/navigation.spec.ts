@@ -9,6 +9,7 @@ const PAGES = [
   { title: 'Pricing', hash: '#/pricing', built: true },
   { title: 'Hardware', hash: '#/hardware', built: true },
   { title: 'Settings', hash: '#/settings', built: true },
+  { title: 'Resources', hash: '#/resources', built: true },
 ];
 
 test('every page in the navigation opens, and the unbuilt ones say so', async ({ page, app }) => {
@@ -30,7 +31,7 @@ test('every page in the navigation opens, and the unbuilt ones say so', async ({
 
   // The page lives in the address, so a reload stays on it.
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Resources');
 
   expect(problems).toEqual([]);
 });

@@ -44,6 +44,7 @@ import {
 } from './market-schemas.js';
 import { CalibrationView } from './calibration-schemas.js';
 import { ExternalBackendSetInput, ExternalBackendView } from './provers-schemas.js';
+import { GovernorStatus, ResourcesSetInput, ResourcesView, SnoozeInput } from './resource-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 
 export const API_VERSION = 1;
@@ -77,6 +78,10 @@ export const queries = {
   'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
   'engine.calibration': endpoint(Empty, CalibrationView),
   'provers.externalBackend': endpoint(Empty, ExternalBackendView),
+  /** The limits of Settings → Resources, with what their defaults mean on this machine. */
+  'resources.get': endpoint(Empty, ResourcesView),
+  /** What stops or slows proving now, and why. */
+  'governor.status': endpoint(Empty, GovernorStatus),
 };
 
 export const commands = {
@@ -93,6 +98,11 @@ export const commands = {
   'engine.calibrate': endpoint(Empty, CalibrationView),
   /** Sets (or, with null, clears) the command that proves work the native engine cannot. */
   'provers.setExternalBackend': endpoint(ExternalBackendSetInput, ExternalBackendView),
+  /** Replaces the resource limits; they apply to the running job at once (threads: from the next job). */
+  'resources.set': endpoint(ResourcesSetInput, ResourcesView),
+  /** Pauses all proving (or only GPU work) until a time. */
+  'governor.snooze': endpoint(SnoozeInput, GovernorStatus),
+  'governor.unsnooze': endpoint(Empty, GovernorStatus),
 };
 
 export const events = {
@@ -103,6 +113,8 @@ export const events = {
   'coordinators.changed': CoordinatorChanged,
   /** A new measurement of the machine's speed (at first start, or asked for). */
   'engine.calibrated': z.object({ measuredAtMs: z.number().int() }),
+  /** The governor's decision changed (a rule started or stopped holding proving back, a snooze, new limits). */
+  'governor.changed': GovernorStatus,
 };
 
 export type QueryName = keyof typeof queries;

@@ -1,7 +1,10 @@
 // The app's side of the engine process: one long-lived process (so parsed proving keys stay cached between
 // proofs), started on first use and again after a crash. A crash or out-of-memory fails the jobs it was
 // running with a clear message; the app goes on.
+import { readdirSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import type {
+  CpuTimes,
   DevSetupRequest,
   EngineChannel,
   EngineErrorCode,
@@ -44,6 +47,11 @@ export interface ProveHandle {
   kill(): void;
   pause(): void;
   resume(): void;
+  /**
+   * CPU-time limit: the proof may use at most `percent` % (a whole number, 1..100) of the CPU time its threads
+   * could use; 100 lifts it. Combines with pause(): the proof runs only when neither holds it.
+   */
+  setCpuLimit(percent: number): void;
 }
 
 /** A running INSECURE test-only key generation (see EngineHost.devSetup). */
@@ -64,13 +72,30 @@ interface Pending {
   onSetupProgress?: (stage: DevSetupStage, fraction: number) => void;
 }
 
+export interface EngineHostOptions {
+  /** Run the engine process at low priority (the default), so the user's own programs come first. */
+  lowPriority?: boolean;
+  /** Problems worth telling the user that do not stop proving, such as a priority the system refused. */
+  onWarning?: (message: string) => void;
+}
+
 export class EngineHost {
   private channel: EngineChannel | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private killedOnPurpose = false;
+  private lowPriority: boolean;
+  /** Whether the running engine process has been lowered (its pid may come only once it has started). */
+  private channelLowered = false;
+  private readonly onWarning: (message: string) => void;
 
-  constructor(private readonly launch: EngineLauncher) {}
+  constructor(
+    private readonly launch: EngineLauncher,
+    options: EngineHostOptions = {},
+  ) {
+    this.lowPriority = options.lowPriority ?? true;
+    this.onWarning = options.onWarning ?? (() => undefined);
+  }
 
   /** The running engine process's id, if one runs. */
   get enginePid(): number | undefined {
@@ -81,6 +106,7 @@ export class EngineHost {
     if (!Number.isInteger(request.threads) || request.threads < 1) {
       throw new EngineError('bad-input', `threads must be a whole number of at least 1 (got ${request.threads})`);
     }
+    if (request.cpuPct !== undefined) checkCpuPercent(request.cpuPct);
     const id = this.nextId++;
     const answer = this.call(id, { type: 'prove', id, ...request }, onProgress);
     const result = answer.then((message) => {
@@ -91,7 +117,14 @@ export class EngineHost {
         stats: message.stats,
       };
     });
-    return { result, ...this.controls(id) };
+    return {
+      result,
+      ...this.controls(id),
+      setCpuLimit: (percent) => {
+        checkCpuPercent(percent);
+        if (this.pending.has(id)) this.channel?.send({ type: 'cpu-limit', id, percent });
+      },
+    };
   }
 
   /**
@@ -144,6 +177,33 @@ export class EngineHost {
     await this.answer(id, { type: 'key-cache-limit', id, bytes });
   }
 
+  /** The engine process's CPU times so far, or null when none runs (this never starts one). */
+  async cpuUsage(): Promise<CpuTimes | null> {
+    if (!this.channel) return null;
+    const id = this.nextId++;
+    try {
+      return (await this.answer(id, { type: 'cpu-usage', id })) as CpuTimes;
+    } catch (error) {
+      // The process ended while answering: none runs any more.
+      if (error instanceof EngineError && (error.code === 'crashed' || error.code === 'cancelled')) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Low priority applies at once to a running engine process. Raising it back needs privileges the app does
+   * not have, so normal priority starts with the next engine process: an idle one is ended now, a busy one
+   * when its last request is answered.
+   */
+  setLowPriority(low: boolean): void {
+    this.lowPriority = low;
+    if (low) {
+      if (this.channel) this.lowerPriority(this.channel);
+    } else {
+      this.retireIfLowered();
+    }
+  }
+
   /** Ends the engine process; running proofs fail as cancelled. */
   close(): void {
     if (!this.channel) return;
@@ -182,9 +242,13 @@ export class EngineHost {
     const channel = this.launch();
     this.channel = channel;
     this.killedOnPurpose = false;
+    this.channelLowered = false;
+    if (this.lowPriority) this.lowerPriority(channel);
     channel.onMessage((message) => this.receive(message));
     channel.onExit((how) => {
-      if (this.channel === channel) this.channel = undefined;
+      // A process retired for its priority had nothing pending; what is pending now is its successor's.
+      if (this.channel !== channel) return;
+      this.channel = undefined;
       const error = this.killedOnPurpose
         ? new EngineError('cancelled', 'cancelled: the engine process was stopped')
         : new EngineError('crashed', `engine crashed: ${how}`);
@@ -195,6 +259,8 @@ export class EngineHost {
   }
 
   private receive(message: EngineMessage): void {
+    // Electron's utility process has a pid only once it has started: lower it as soon as it talks.
+    if (this.lowPriority && !this.channelLowered && this.channel) this.lowerPriority(this.channel);
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
@@ -208,5 +274,48 @@ export class EngineHost {
     this.pending.delete(message.id);
     if (message.type === 'failed') pending.reject(new EngineError(message.code, message.message));
     else pending.resolve(message);
+    this.retireIfLowered();
+  }
+
+  /** Lowers the engine process's priority: every thread of it on Linux, where priority is per thread. */
+  private lowerPriority(channel: EngineChannel): void {
+    const pid = channel.pid;
+    if (pid === undefined) return;
+    this.channelLowered = true;
+    const priority = process.platform === 'win32' ? constants.priority.PRIORITY_BELOW_NORMAL : constants.priority.PRIORITY_LOW;
+    for (const thread of engineThreads(pid)) {
+      try {
+        setPriority(thread, priority);
+      } catch (error) {
+        const ended = (error as { info?: { code?: string } }).info?.code === 'ESRCH';
+        if (ended && thread !== pid) continue; // a thread that ended since the listing
+        this.onWarning(`could not lower the engine process's priority: ${(error as Error).message}`);
+        return;
+      }
+    }
+  }
+
+  /** Ends an idle low-priority engine process once normal priority is wanted; the next use starts a new one. */
+  private retireIfLowered(): void {
+    const channel = this.channel;
+    if (this.lowPriority || !this.channelLowered || !channel || this.pending.size > 0) return;
+    this.channel = undefined;
+    channel.kill();
+  }
+}
+
+function checkCpuPercent(percent: number): void {
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100) {
+    throw new EngineError('bad-input', `the CPU-time limit must be a whole percentage from 1 to 100 (got ${percent})`);
+  }
+}
+
+/** The ids to set a process's priority on: its threads on Linux (they may be lowered one by one), else its pid. */
+function engineThreads(pid: number): number[] {
+  if (process.platform !== 'linux') return [pid];
+  try {
+    return readdirSync(`/proc/${pid}/task`).map(Number);
+  } catch {
+    return [pid]; // no /proc: setPriority on the pid reports the problem
   }
 }

@@ -1,5 +1,7 @@
 // Entry point of the engine process: runs the native addon on behalf of the app, one message at a time in,
 // progress and results out. A crash here ends only this process.
+import { availableParallelism } from 'node:os';
+import { ThrottledTask, type DutyCycleClock } from './duty-cycle.js';
 import type { EngineErrorCode, EngineMessage, HostMessage } from './engine-protocol.js';
 import { loadNativeAddon } from './native-addon.js';
 
@@ -33,9 +35,22 @@ const failure = (id: number, error: unknown): EngineMessage => ({
   message: error instanceof Error ? error.message : String(error),
 });
 
+/** This process's CPU time: a proof's CPU-time limit is measured on the whole engine process. */
+const clock: DutyCycleClock = {
+  now: () => performance.now(),
+  cpuMicros: () => {
+    const { user, system } = process.cpuUsage();
+    return user + system;
+  },
+  every: (ms, tick) => {
+    const timer = setInterval(tick, ms);
+    return () => clearInterval(timer);
+  },
+};
+
 const channel = connect();
-/** Running proofs and dev-setups, by request id. */
-const tasks = new Map<number, { cancel(): void; pause(): void; resume(): void }>();
+/** Running proofs and dev-setups, by request id; proofs also take a CPU-time limit. */
+const tasks = new Map<number, { cancel(): void; pause(): void; resume(): void; setCpuLimit?(percent: number): void }>();
 
 channel.listen((message) => {
   try {
@@ -44,11 +59,21 @@ channel.listen((message) => {
         const task = loadNativeAddon().prove(message.zkeyPath, message.witness, message.threads, (phase, fraction) =>
           channel.send({ type: 'progress', id: message.id, phase, fraction }),
         );
-        tasks.set(message.id, task);
+        const busyThreads = Math.min(message.threads, availableParallelism());
+        const throttled = new ThrottledTask(task, busyThreads, clock, message.cpuPct ?? 100);
+        tasks.set(message.id, {
+          cancel: () => task.cancel(),
+          pause: () => throttled.pause(),
+          resume: () => throttled.resume(),
+          setCpuLimit: (percent) => throttled.setCpuLimit(percent),
+        });
         task.promise
           .then((result) => channel.send({ type: 'proved', id: message.id, ...result }))
           .catch((error: unknown) => channel.send(failure(message.id, error)))
-          .finally(() => tasks.delete(message.id));
+          .finally(() => {
+            throttled.end();
+            tasks.delete(message.id);
+          });
         return;
       }
       case 'dev-setup': {
@@ -68,6 +93,12 @@ channel.listen((message) => {
         return tasks.get(message.id)?.pause();
       case 'resume':
         return tasks.get(message.id)?.resume();
+      case 'cpu-limit':
+        return tasks.get(message.id)?.setCpuLimit?.(message.percent);
+      case 'cpu-usage': {
+        const { user, system } = process.cpuUsage();
+        return channel.send({ type: 'answer', id: message.id, value: { userMicros: user, systemMicros: system } });
+      }
       case 'estimate-memory':
         return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().estimateMemory(message.zkeyPath, message.threads) });
       case 'devices':

@@ -7,6 +7,8 @@ export interface ProveRequest {
   witness: Uint8Array;
   /** Hard limit on the engine's worker threads. */
   threads: number;
+  /** CPU-time limit in % (1..100) from the first moment, so a limited proof never starts at full speed. */
+  cpuPct?: number;
 }
 
 /** An INSECURE test-only Groth16 key for a circuit (see NativeAddon.devSetup). */
@@ -22,7 +24,17 @@ export type HostMessage =
   | { type: 'cancel' | 'pause' | 'resume'; id: number }
   | { type: 'estimate-memory'; id: number; zkeyPath: string; threads: number }
   | { type: 'devices'; id: number }
-  | { type: 'key-cache-limit'; id: number; bytes: number };
+  | { type: 'key-cache-limit'; id: number; bytes: number }
+  /** The prove task `id` may use at most `percent` % (1..100) of its threads' CPU time. */
+  | { type: 'cpu-limit'; id: number; percent: number }
+  /** Asks for the engine process's CPU times so far (its process.cpuUsage()). */
+  | { type: 'cpu-usage'; id: number };
+
+/** CPU time a process has used since it started. */
+export interface CpuTimes {
+  userMicros: number;
+  systemMicros: number;
+}
 
 export type EngineErrorCode = 'cancelled' | 'bad-input' | 'engine';
 
@@ -31,7 +43,7 @@ export type EngineMessage =
   | { type: 'proved'; id: number; proofJson: string; publicJson: string; stats: ProveStats }
   | { type: 'setup-progress'; id: number; stage: DevSetupStage; fraction: number }
   | { type: 'set-up'; id: number; summary: DevSetupSummary }
-  | { type: 'answer'; id: number; value: number | NativeDevice[] | null }
+  | { type: 'answer'; id: number; value: number | NativeDevice[] | CpuTimes | null }
   | { type: 'failed'; id: number; code: EngineErrorCode; message: string };
 
 /** The two ends of a message channel to an engine process, whatever kind of process it is. */

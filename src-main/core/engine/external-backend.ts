@@ -6,7 +6,7 @@
 // kills it and anything it started.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { constants, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkCommandTemplate, type PLACEHOLDERS } from '../api/provers-schemas.js';
 
@@ -28,6 +28,10 @@ export interface ExternalRun {
   onLog?: (line: string) => void;
   /** Extra environment, e.g. the thread limit. */
   env?: Record<string, string>;
+  /** Start it at low OS priority (nice 19 / below normal); what it starts inherits that. */
+  lowPriority?: boolean;
+  /** Told once it runs how to pause and resume it (POSIX: its whole process group, by SIGSTOP/SIGCONT); undefined where it cannot be. */
+  onStarted?: (control: { pause(): void; resume(): void } | undefined) => void;
 }
 
 export class ExternalBackendError extends Error {
@@ -74,6 +78,14 @@ export async function runExternalBackend(config: ExternalBackendConfig, run: Ext
 
 const STDERR_TAIL_LINES = 20;
 
+function lowerPriority(pid: number): void {
+  try {
+    setPriority(pid, process.platform === 'win32' ? constants.priority.PRIORITY_BELOW_NORMAL : constants.priority.PRIORITY_LOW);
+  } catch {
+    // not allowed here: it runs at normal priority
+  }
+}
+
 function spawnBackend(argv: string[], config: ExternalBackendConfig, run: ExternalRun, usesOutputFile: boolean): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     if (run.signal?.aborted) return reject(new ExternalBackendError('external backend cancelled before it started', 'cancelled'));
@@ -100,8 +112,13 @@ function spawnBackend(argv: string[], config: ExternalBackendConfig, run: Extern
     const stop = (error: ExternalBackendError) => {
       failure ??= error;
       killGroup('SIGTERM');
+      killGroup('SIGCONT'); // a paused group only acts on SIGTERM once running again
       killTimer ??= setTimeout(() => killGroup('SIGKILL'), config.killGraceMs ?? 2_000);
     };
+    if (child.pid !== undefined) {
+      if (run.lowPriority) lowerPriority(child.pid);
+      run.onStarted?.(process.platform === 'win32' ? undefined : { pause: () => killGroup('SIGSTOP'), resume: () => killGroup('SIGCONT') });
+    }
     const onAbort = () => stop(new ExternalBackendError('external backend cancelled', 'cancelled'));
     run.signal?.addEventListener('abort', onAbort, { once: true });
 

@@ -13,7 +13,8 @@ import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
 import type { CoordinatorAdapter, ProofToSubmit } from './coordinator-adapter.js';
 import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
-import type { JobProver } from './job-prover.js';
+import type { GovernedProof } from '../governor/governor.js';
+import { ResourceLimitError, type JobProver } from './job-prover.js';
 import { loadProofFile, saveProofFile, type ProofFigures } from './proof-file.js';
 
 export interface SchedulerOptions {
@@ -25,6 +26,12 @@ export interface SchedulerOptions {
   /** Work folders and proofs live under here. */
   dataDir: string;
   threads: () => number;
+  /** The most memory one proof may need (the user's limit); unlimited when absent. */
+  maxMemoryBytes?: () => number;
+  /** Decides when new work may be taken and steers the running proof (core/governor). */
+  governor?: SchedulerGovernor;
+  /** Predicted full-speed proving time of a circuit, for the governor's deadline exception. */
+  estimateProvingMs?: (constraints: number) => number;
   costModel: () => CostModel;
   log: Logger;
   now?: () => number;
@@ -38,6 +45,16 @@ export interface SchedulerOptions {
   prepare?: (signal: AbortSignal) => Promise<void>;
   /** Told how long each native proof took, so predictions follow what this machine really does. */
   onNativeProof?: (constraints: number, provingTimeMs: number) => void;
+}
+
+/** What the scheduler needs of the resource governor. */
+export interface SchedulerGovernor {
+  /** Why new work must wait now, or null. */
+  holdReason(): string | null;
+  /** The CPU-time share a proof starting now may use. */
+  startingCpuPct(): number;
+  /** Steers a proof until the returned function is called. */
+  attach(proof: GovernedProof): () => void;
 }
 
 export type SchedulerEvent = { type: 'job'; jobId: string; state: string } | ({ type: 'progress' } & JobProgress);
@@ -64,7 +81,14 @@ interface CoordinatorState {
   failures: number;
   /** Set once a poll found nothing to do (or paused): --once stops when every coordinator has one. */
   idleReason?: string;
+  /** The memory limit when its job was refused for it: a different limit asks the coordinator again at once. */
+  refusedAtMemoryBytes?: number;
 }
+
+/** How long new work waits before the governor is asked again. */
+const HOLD_RECHECK_MS = 1_000;
+/** A job the user's limits keep from starting is asked for again after this (and at once when the limit changes). */
+const LIMIT_RETRY_MS = 60_000;
 
 export class Scheduler {
   private coordinators: CoordinatorState[];
@@ -77,6 +101,8 @@ export class Scheduler {
   private progressState: JobProgress | undefined;
   private lastProgressEventMs = 0;
   private loop: Promise<void> | undefined;
+  /** Why no new work is taken now (the governor's reason), shown for every coordinator. */
+  private heldReason: string | null = null;
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
@@ -114,7 +140,7 @@ export class Scheduler {
 
   /** What each running coordinator is waiting for, if anything. */
   activity(): CoordinatorActivity[] {
-    return this.coordinators.map((c) => ({ id: c.adapter.id, idleReason: c.idleReason ?? null }));
+    return this.coordinators.map((c) => ({ id: c.adapter.id, idleReason: this.heldReason !== null ? `waiting: ${this.heldReason}` : (c.idleReason ?? null) }));
   }
 
   private set progress(next: JobProgress | undefined) {
@@ -156,10 +182,20 @@ export class Scheduler {
     await this.recover();
     while (!this.stopped) {
       await this.refreshCoordinators();
-      const due = this.coordinators.filter((c) => c.nextPollAtMs <= this.now() && !this.isPaused(c));
+      const due = this.coordinators.filter((c) => (c.nextPollAtMs <= this.now() || this.limitsChanged(c)) && !this.isPaused(c));
       for (const coordinator of due) {
         if (this.stopped) return;
+        // The governor may hold new work back (on battery, user active, …): nothing is claimed meanwhile.
+        this.heldReason = this.options.governor?.holdReason() ?? null;
+        if (this.heldReason !== null) break;
         await this.pollOnce(coordinator);
+      }
+      if (this.heldReason !== null) {
+        this.heldReason = this.options.governor?.holdReason() ?? null;
+        if (this.heldReason !== null) {
+          await sleep(HOLD_RECHECK_MS, undefined, { signal: this.stopController.signal }).catch(() => undefined);
+          continue;
+        }
       }
       if (once && this.coordinators.every((c) => c.idleReason !== undefined || this.isPaused(c))) return;
       const waiting = this.coordinators.filter((c) => !this.isPaused(c)).map((c) => c.nextPollAtMs);
@@ -173,6 +209,10 @@ export class Scheduler {
       const delay = once || !this.options.reloadAdapters ? untilDue : Math.min(untilDue, 2_000);
       if (delay > 0) await sleep(delay, undefined, { signal: this.stopController.signal }).catch(() => undefined);
     }
+  }
+
+  private limitsChanged(coordinator: CoordinatorState): boolean {
+    return coordinator.refusedAtMemoryBytes !== undefined && coordinator.refusedAtMemoryBytes !== this.options.maxMemoryBytes?.();
   }
 
   private isPaused(coordinator: CoordinatorState): boolean {
@@ -195,6 +235,7 @@ export class Scheduler {
       return;
     }
     coordinator.failures = 0;
+    coordinator.refusedAtMemoryBytes = undefined;
     if (result.kind === 'idle') {
       coordinator.idleReason = result.reason;
       coordinator.nextPollAtMs = this.now() + result.retryAfterMs;
@@ -239,7 +280,11 @@ export class Scheduler {
       });
       job = jobs.get(id)!;
     }
-    await this.runJob(job, adapter);
+    if ((await this.runJob(job, adapter)) === 'over-limits') {
+      coordinator.nextPollAtMs = this.now() + LIMIT_RETRY_MS;
+      coordinator.refusedAtMemoryBytes = this.options.maxMemoryBytes?.();
+      coordinator.idleReason = `its job needs more memory than your limit allows (Settings → Resources); it starts once the limit is raised`;
+    }
   }
 
   /** Finishes what a previous run left: proofs made are submitted again, the rest start over unless expired. */
@@ -254,7 +299,7 @@ export class Scheduler {
     }
   }
 
-  private async runJob(job: Job, adapter: CoordinatorAdapter): Promise<void> {
+  private async runJob(job: Job, adapter: CoordinatorAdapter): Promise<'done' | 'over-limits'> {
     const controller = new AbortController();
     this.jobControllers.set(job.id, controller);
     const onStop = () => controller.abort(new Error('the app is stopping'));
@@ -265,14 +310,22 @@ export class Scheduler {
       let current = job;
       if (current.state !== 'submitting') current = await this.proveJob(current, adapter, payload, workDir, controller.signal);
       if (current.state === 'submitting') await this.submitJob(current, adapter, payload, controller.signal);
+      return 'done';
     } catch (error) {
-      if (this.stopped) return; // stopping mid-job is a pause: recover() picks it up next start
+      if (this.stopped) return 'done'; // stopping mid-job is a pause: recover() picks it up next start
       const state = this.options.store.jobs.get(job.id)?.state;
+      if (error instanceof ResourceLimitError && state && (ACTIVE_STATES as readonly string[]).includes(state)) {
+        // Not a failure of the job: it was never started. It does not count as a try.
+        this.move(job.id, 'failed', { error: error.message, attempts: job.attempts }, 'not-started', error.message);
+        this.options.log.warn(`job ${job.id} (${adapter.name}) ${error.message}`);
+        return 'over-limits';
+      }
       if (state && (ACTIVE_STATES as readonly string[]).includes(state)) {
         const cancelled = controller.signal.aborted;
         this.move(job.id, cancelled ? 'cancelled' : 'failed', { error: message(error) }, cancelled ? 'cancelled' : 'failed', message(error));
       }
       this.options.log.warn(`job ${job.id} (${adapter.name}) ended: ${message(error)}`);
+      return 'done';
     } finally {
       this.progress = undefined;
       this.jobControllers.delete(job.id);
@@ -289,17 +342,33 @@ export class Scheduler {
     this.move(job.id, 'downloading', { attempts: job.attempts + 1 }, 'downloading', 'fetching the inputs');
     this.progress = { jobId: job.id, phase: 'downloading', fraction: 0 };
     const input = await adapter.fetch(job, payload, workDir, signal);
+    const threads = this.options.threads();
+    if (this.options.maxMemoryBytes) await this.options.prover.admit(input, { threads, maxMemoryBytes: this.options.maxMemoryBytes() });
     const what = input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine` : 'with the external backend';
     const backend = input.kind === 'circuit' ? { backend: 'native', circuitName: input.circuitName, constraints: input.constraints } : { backend: 'external' };
     this.move(job.id, 'proving', {}, 'proving', `proving ${what}`, backend);
-    const proved = await this.options.prover.prove(input, {
-      threads: this.options.threads(),
+    const { governor } = this.options;
+    let detach: (() => void) | undefined;
+    const estimatedMs = input.kind === 'circuit' && this.options.estimateProvingMs ? this.options.estimateProvingMs(input.constraints) : null;
+    const proving = this.options.prover.prove(input, {
+      threads,
       signal,
+      ...(governor ? { cpuPct: governor.startingCpuPct() } : {}),
+      onStarted: (control) => {
+        detach = governor?.attach({
+          jobId: job.id,
+          deadlineAtMs: job.deadlineAtMs,
+          estimatedMs,
+          ...(control ? { apply: (cpuPct: number) => control.setCpuPct(cpuPct), throttles: control.throttles } : {}),
+          note: (text) => this.options.store.jobEvents.append(job.id, { kind: 'governor', message: text }),
+        });
+      },
       onProgress: (phase, fraction) => {
         this.progress = { jobId: job.id, phase, fraction };
       },
       onLog: (line) => this.options.store.jobEvents.append(job.id, { kind: 'backend-log', message: line.slice(0, 2000) }),
     });
+    const proved = await proving.finally(() => detach?.());
     if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs);
     const model = this.options.costModel();
     const costCents = proofCostCents(model, proved.provingTimeMs);

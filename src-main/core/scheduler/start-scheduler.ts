@@ -1,13 +1,14 @@
 // Puts a scheduler together from the core's parts: adapters for the stored coordinators, the engine, the
-// external backend and cost model from settings, the calibration, threads from the machine (the governor
-// will own this).
-import { availableParallelism } from 'node:os';
+// external backend and cost model from settings, the calibration, and the governor's limits (threads, memory,
+// when to take work, how fast to prove).
 import { join } from 'node:path';
 import { buildAdapters, MAX_PACKAGE_BYTES } from '../coordinators/registry.js';
 import type { Calibration } from '../engine/calibration.js';
 import type { EngineHost } from '../engine/engine-host.js';
 import type { ExternalBackendConfig } from '../engine/external-backend.js';
 import { PackageCache } from '../engine/package-cache.js';
+import type { Governor } from '../governor/governor.js';
+import { effectiveMaxMemoryBytes, effectiveThreads, loadResourceSettings } from '../governor/resource-settings-store.js';
 import type { Logger } from '../log/logger.js';
 import type { PracticeEndpoints } from '../practice/practice-market.js';
 import { COST_MODEL_SETTING, CostModelSchema, defaultCostModel } from '../pricing/cost-model.js';
@@ -28,6 +29,8 @@ export async function createScheduler(parts: {
   store: Store;
   keychain: Keychain;
   engine: EngineHost;
+  /** Without one (calibration alone), the stored limits still set the threads. */
+  governor?: Governor;
   dataDir: string;
   log: Logger;
   onEvent?: (event: SchedulerEvent) => void;
@@ -40,7 +43,9 @@ export async function createScheduler(parts: {
   const { store } = parts;
   const external = () => store.settings.get(EXTERNAL_BACKEND_SETTING) as ExternalBackendConfig | undefined;
   const prover = new JobProver(parts.engine, external);
-  const threads = () => Math.max(1, availableParallelism() - 1);
+  const { governor } = parts;
+  const limits = () => governor?.settings() ?? loadResourceSettings(store.settings);
+  const threads = () => effectiveThreads(limits());
   const calibrator = new Calibrator({
     store,
     prover,
@@ -65,6 +70,9 @@ export async function createScheduler(parts: {
     prover,
     dataDir: parts.dataDir,
     threads,
+    maxMemoryBytes: () => effectiveMaxMemoryBytes(limits()),
+    ...(governor ? { governor } : {}),
+    estimateProvingMs: (constraints) => calibrator.estimateMs(constraints),
     costModel: () => {
       const stored = CostModelSchema.safeParse(store.settings.get(COST_MODEL_SETTING));
       return stored.success ? stored.data : defaultCostModel();

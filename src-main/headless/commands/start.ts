@@ -8,6 +8,10 @@ import { forkEngineProcess } from '../../core/engine/fork-engine.js';
 import { releaseSnarkjsWorkers } from '../../core/engine/snarkjs-workers.js';
 import { createStderrLogger } from '../../core/log/logger.js';
 import { createScheduler } from '../../core/scheduler/start-scheduler.js';
+import { headlessDesktopSignals } from '../../core/governor/desktop-signals.js';
+import { startGovernor } from '../../core/governor/start-governor.js';
+import { HardwareSampler } from '../../core/hardware/hardware-sampler.js';
+import { createSystemInformationProbe } from '../../core/hardware/systeminformation-probe.js';
 import { parseOptions, parseInteger } from '../cli-options.js';
 import { openCliParts } from '../cli-parts.js';
 import { runHeadless } from '../daemon.js';
@@ -25,6 +29,8 @@ export const START_HELP = `Options for start:
                            "no more batches"), then exit 0. For scripts.
   --no-practice            Leave the built-in practice market off for this run (to keep it off for good,
                            turn it off in Markets, or set practice.enabled to false).
+  --assume-idle            Headless: count the user as always away (servers and rigs), so "only when
+                           idle" in Settings → Resources lets work run; without it idle time is unknown.
 `;
 
 export async function start(args: string[]): Promise<number> {
@@ -35,8 +41,10 @@ export async function start(args: string[]): Promise<number> {
     'sample-interval-ms': { type: 'string' },
     once: { type: 'boolean', default: false },
     'no-practice': { type: 'boolean', default: false },
+    'assume-idle': { type: 'boolean', default: false },
   });
   const noPractice = values['no-practice'];
+  const assumeIdle = values['assume-idle'];
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const port = parseInteger('--port', values.port, 0, 65_535);
   const sampleIntervalMs =
@@ -44,13 +52,13 @@ export async function start(args: string[]): Promise<number> {
       ? undefined
       : parseInteger('--sample-interval-ms', values['sample-interval-ms'], 100, 3_600_000);
 
-  if (values.once) return runOnce(values['data-dir'], noPractice);
+  if (values.once) return runOnce(values['data-dir'], noPractice, assumeIdle);
   if (!values.headless) {
     const desktop = await startDesktop(dataDir, noPractice);
     if (typeof desktop === 'number') return desktop;
     process.stdout.write(`Electron is not available (${desktop.reason}); running headless.\n`);
   }
-  await runHeadless({ dataDir, port, noPractice, ...(sampleIntervalMs === undefined ? {} : { sampleIntervalMs }) });
+  await runHeadless({ dataDir, port, noPractice, assumeIdle, ...(sampleIntervalMs === undefined ? {} : { sampleIntervalMs }) });
   return 0;
 }
 
@@ -91,16 +99,34 @@ async function buildSqliteForElectron(): Promise<string | { reason: string }> {
 
 
 /** `start --once`: the scheduler alone, until every coordinator is out of work; Ctrl-C stops it cleanly. */
-async function runOnce(dataDirFlag: string | undefined, noPractice: boolean): Promise<number> {
+async function runOnce(dataDirFlag: string | undefined, noPractice: boolean, assumeIdle: boolean): Promise<number> {
   const parts = await openCliParts(dataDirFlag);
   const engine = new EngineHost(forkEngineProcess);
+  // The limits of Settings → Resources hold here too (battery, heat, schedule…), so the governor needs readings.
+  const sampler = new HardwareSampler({
+    probe: createSystemInformationProbe(),
+    sink: parts.store.metrics,
+    onError: (error) => process.stderr.write(`hardware sampling failed: ${error.message}\n`),
+  });
   let practice: PracticeMarket | undefined;
+  let governor;
   try {
+    await sampler.start();
+    const log = createStderrLogger('governor');
+    governor = await startGovernor({
+      store: parts.store,
+      engine,
+      desktop: headlessDesktopSignals({ assumeIdle }),
+      latestSample: () => sampler.latest(),
+      onChange: (status) => log.info(status.summary),
+      log,
+    });
     const packagesDir = practicePackagesDir(findPackage().root);
     if (!noPractice) practice = await startPracticeMarket({ store: parts.store, dataDir: parts.dataDir, packagesDir });
     const { scheduler } = await createScheduler({
       ...parts,
       engine,
+      governor,
       log: createStderrLogger('scheduler'),
       practicePackagesDir: packagesDir,
       ...(practice ? { practice: practice.endpoints } : {}),
@@ -122,9 +148,11 @@ async function runOnce(dataDirFlag: string | undefined, noPractice: boolean): Pr
     }
     return 0;
   } finally {
+    governor?.stop();
     await practice?.close();
     await releaseSnarkjsWorkers(); // the practice servers verify with snarkjs, whose worker threads never end on their own
     engine.close();
+    await sampler.stop();
     parts.close();
   }
 }

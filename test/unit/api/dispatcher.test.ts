@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/contract.js';
 import { createDispatcher, type ApiHandlers } from '../../../src-main/core/api/dispatcher.js';
+import { defaultResourceSettings } from '../../../src-main/core/governor/default-resources.js';
 
 const sample = {
   atMs: 1,
@@ -10,6 +11,12 @@ const sample = {
   gpus: [],
   power: { source: 'ac' as const, hasBattery: false, batteryPct: null, charging: null },
 };
+
+const resources = {
+  settings: defaultResourceSettings(),
+  facts: { logicalCores: 2, totalMemoryBytes: 100, defaultThreads: 1, defaultMaxMiB: 1024, starterExclusiveApps: [], idleDetection: 'unavailable' as const },
+};
+const governorStatus = { atMs: 1, state: 'running' as const, cpuPct: 100, gpuAllowed: true, takeNewWork: true, reasons: [], finishing: null, snooze: null, summary: 'Running at full speed' };
 
 const costModel = { electricityCentsPerKwh: 30, powerWatts: 100, fixedCentsPerHour: 0, overheadCentsPerProof: 0, marginBasisPoints: 2000, minimumPriceCents: 1 };
 
@@ -47,6 +54,8 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'pricing.preview': () => ({ proofs: [], totals: { recordedCostCents: 0, recordedPriceCents: 0, costCents: 0, priceCents: 0 } }),
       'engine.calibration': () => ({ calibration: null, predictions: [] }),
       'provers.externalBackend': () => ({ command: null, placeholders: [] }),
+      'resources.get': () => resources,
+      'governor.status': () => governorStatus,
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -70,6 +79,9 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'pricing.set': async ({ model }) => ({ model }),
       'engine.calibrate': async () => ({ calibration: null, predictions: [] }),
       'provers.setExternalBackend': async () => ({ command: null, placeholders: [] }),
+      'resources.set': async () => resources,
+      'governor.snooze': async () => governorStatus,
+      'governor.unsnooze': async () => governorStatus,
       ...overrides,
     },
   };
