@@ -1,6 +1,6 @@
 // Settings → Resources and the governor's banner: the limits are shown with their defaults, validated like the
 // core validates them, saved and kept across a reload; with work coming in, a CPU-time limit throttles proving,
-// a snooze pauses it, and "Resume now" undoes the snooze.
+// a snooze pauses it, "Resume now" undoes the snooze, and the next job's history shows the limit at work.
 import type { Page } from '@playwright/test';
 import { expect, test } from './app-fixture.js';
 import { watchPageProblems } from './page-problems.js';
@@ -77,6 +77,15 @@ test('a CPU-time limit throttles proving, a snooze pauses it, and Resume now und
   await expect(jobsBanner.getByText(/^Throttled to 40 %: your CPU-time limit/)).toBeVisible();
   await jobsBanner.getByRole('button', { name: 'Resume now' }).click();
   await expect(jobsBanner.getByRole('button', { name: 'Resume now' })).toHaveCount(0);
+
+  // The next practice job (one every 20 s) is proven under the limit, and its history says so.
+  test.setTimeout(120_000);
+  const rows = page.locator('.jobs-table tbody tr');
+  const before = await rows.count();
+  await expect(rows).toHaveCount(before + 1, { timeout: 60_000 });
+  await expect(rows.first()).toContainText('accepted', { timeout: 30_000 });
+  await rows.first().getByRole('button').click();
+  await expect(page.getByRole('list', { name: 'Events' })).toContainText('throttled to 40 %: your CPU-time limit');
   expect(problems).toEqual([]);
 });
 

@@ -21,6 +21,8 @@ export interface GovernorSignals {
   otherCpuPct: number | null;
   /** Lower-case names of running programs without .exe/.app; null when not read this time. */
   runningApps: string[] | null;
+  /** When the hardware figures (power, temperatures) were read; null when there are none. */
+  hardwareAtMs: number | null;
 }
 
 /** What a rule asks for now; null from a rule means "no objection". */

@@ -42,6 +42,8 @@ export interface GovernorOptions {
 }
 
 const DEFAULT_INTERVAL_MS = 2_000;
+/** A reading this much later than planned means the computer slept in between. */
+const SLEPT_GAP_MS = 30_000;
 /** Without an estimate, a job past its prediction is assumed to have this share of it still to go. */
 const OVERRUN_REMAINING_SHARE = 0.25;
 
@@ -64,8 +66,8 @@ export class Governor {
   private attached: Attached | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readings = 0;
-  /** Set from a sleep until the first full reading after waking. */
-  private waking: 'asleep' | 'woke' | undefined;
+  /** Set from a sleep until a full reading taken after waking (running programs listed, hardware read anew). */
+  private waking: 'asleep' | { wokeAtMs: number } | undefined;
   private evaluating: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
   private stopped = false;
@@ -76,7 +78,7 @@ export class Governor {
     this.snoozeState = loadSnooze(options.settings);
     this.current = { atMs: this.now(), ...decide([], this.now()), snooze: null };
     this.unsubscribe = options.desktop.onPowerEvent((event) => {
-      this.waking = event === 'suspend' ? 'asleep' : 'woke';
+      this.waking = event === 'suspend' ? 'asleep' : { wokeAtMs: this.now() };
       void this.evaluate();
     });
   }
@@ -142,9 +144,14 @@ export class Governor {
 
   private schedule(): void {
     if (this.stopped) return;
+    const intervalMs = this.options.intervalMs ?? DEFAULT_INTERVAL_MS;
+    const scheduledAtMs = this.now();
     this.timer = setTimeout(() => {
+      // Timers stand still while the computer sleeps and the clock does not: a long gap means it slept, which
+      // is how the headless daemon (told of no power events) learns of it.
+      if (this.now() - scheduledAtMs > intervalMs + SLEPT_GAP_MS) this.waking = { wokeAtMs: this.now() };
       void this.evaluate().finally(() => this.schedule());
-    }, this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
+    }, intervalMs);
     this.timer.unref();
   }
 
@@ -157,18 +164,19 @@ export class Governor {
   private async evaluateNow(): Promise<void> {
     this.reloadStored();
     const settings = this.resourceSettings;
-    const wakingNow = this.waking;
-    const wantApps = settings.exclusiveApps.enabled && (this.readings % (this.options.appsEvery ?? 5) === 0 || wakingNow === 'woke');
+    const waking = this.waking;
+    const wantApps = settings.exclusiveApps.enabled && (this.readings % (this.options.appsEvery ?? 5) === 0 || typeof waking === 'object');
     const signals = await this.options.reader.read({ apps: wantApps });
     this.readings += 1;
     const verdicts = this.rules.map((rule) => rule.evaluate(signals, settings)).filter((v): v is GovernorReason => v !== null);
     const snooze = this.activeSnooze(signals.atMs);
     if (snooze) verdicts.push({ rule: 'snooze', effect: 'pause', scope: snooze.scope, cpuPct: 0, text: `snoozed until ${clockTime(snooze.untilMs)}` });
     if (this.waking === 'asleep') verdicts.push({ rule: 'waking', effect: 'pause', scope: 'all', cpuPct: 0, text: 'the computer is going to sleep' });
-    else if (this.waking === 'woke') {
-      // This reading was taken after waking (the running programs included), so the next one counts again.
-      verdicts.push({ rule: 'waking', effect: 'pause', scope: 'all', cpuPct: 0, text: 'woke from sleep: checking the machine again' });
-      if (wakingNow === 'woke') this.waking = undefined;
+    else if (typeof waking === 'object' && this.waking === waking) {
+      // Battery and temperatures come from the hardware sampler: wait for one of its readings taken after waking.
+      const fresh = signals.hardwareAtMs === null || signals.hardwareAtMs >= waking.wokeAtMs;
+      if (fresh) this.waking = undefined;
+      else verdicts.push({ rule: 'waking', effect: 'pause', scope: 'all', cpuPct: 0, text: 'woke from sleep: checking the machine again' });
     }
     const attached = this.attached;
     const deadlineJob = attached ? this.deadlineJob(attached, signals.atMs) : undefined;

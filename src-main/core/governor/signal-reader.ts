@@ -51,6 +51,7 @@ export class SignalReader {
       gpuTempsC: sample ? sample.gpus.map((gpu) => ({ index: gpu.index, temperatureC: gpu.temperatureC })) : [],
       otherCpuPct: this.otherCpuPct(engine),
       runningApps,
+      hardwareAtMs: sample?.atMs ?? null,
     };
   }
 

@@ -190,14 +190,34 @@ describe('the governor at run time', () => {
     await step(g, 0);
     expect(g.status().reasons.map((r) => r.text)).toEqual(['the computer is going to sleep']);
     const appsBefore = machine.appsAsked;
+    const asleepAtMs = machine.atMs;
     machine.atMs += 8 * 3_600_000;
-    machine.overrides = { runningApps: ['cs2'] };
+    // A game started while it slept, and the hardware sampler has not read the machine since.
+    machine.overrides = { runningApps: ['cs2'], hardwareAtMs: asleepAtMs };
     machine.power('resume');
     await step(g, 0);
-    expect(machine.appsAsked).toBe(appsBefore + 1); // woke: the programs were listed at once
-    // A game started while it slept: the reading after waking holds proving back for it.
-    expect(g.status().state).toBe('paused');
-    expect(g.status().reasons.map((r) => r.rule)).toContain('exclusive-apps');
+    expect(machine.appsAsked).toBeGreaterThan(appsBefore); // woke: the programs were listed at once
+    expect(g.status().reasons.map((r) => r.text)).toEqual(['exclusive app running: cs2', 'woke from sleep: checking the machine again']);
+    // Fresh hardware figures: the wake-up hold ends, the game's pause stays.
+    await step(g, 2_000, { runningApps: ['cs2'] });
+    expect(g.status().reasons.map((r) => r.rule)).toEqual(['exclusive-apps']);
+    g.stop();
+  });
+
+  it('learns of a sleep without power events (headless) from the clock jumping between its readings', async () => {
+    const g = new Governor({ settings: store.settings, reader: machine.reader, desktop: machine.desktop, now: () => machine.atMs, intervalMs: 20, log: quiet });
+    await g.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(g.status().state).toBe('running');
+    const appsBefore = machine.appsAsked;
+    machine.overrides = { hardwareAtMs: machine.atMs };
+    machine.atMs += 2 * 3_600_000; // the machine slept two hours
+    await expect.poll(() => g.status().reasons.map((r) => r.text)).toEqual(['woke from sleep: checking the machine again']);
+    expect(g.holdReason()).toBe('Paused: woke from sleep: checking the machine again');
+    expect(machine.appsAsked).toBeGreaterThan(appsBefore); // the programs are listed at every reading until then
+    // The hardware sampler reads the machine anew: with nothing in the way, work goes on.
+    machine.overrides = {};
+    await expect.poll(() => g.status().state).toBe('running');
     g.stop();
   });
 

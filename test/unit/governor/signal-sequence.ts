@@ -16,6 +16,7 @@ export function signals(atMs: number, overrides: Partial<GovernorSignals> = {}):
     gpuTempsC: [{ index: 0, temperatureC: 50 }],
     otherCpuPct: 5,
     runningApps: [],
+    hardwareAtMs: atMs,
     ...overrides,
   };
 }
