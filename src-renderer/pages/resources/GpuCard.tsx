@@ -7,6 +7,7 @@ import { Card } from '../../components/Card.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatGiB } from '../../format.js';
 import { useEngineDevicesStore } from '../../stores/engine-devices.js';
+import { useHardwareStore } from '../../stores/hardware.js';
 import type { ResourcesCardProps } from './resources-form.js';
 
 type EngineDevice = EngineDevices['devices'][number];
@@ -14,12 +15,16 @@ type EngineDevice = EngineDevices['devices'][number];
 export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
   const bridge = useBridge();
   const { engine, error, load } = useEngineDevicesStore();
+  const { latest, loadCurrent } = useHardwareStore();
   const name = useId();
 
   useEffect(() => {
     void load(bridge);
-  }, [bridge, load]);
+    void loadCurrent(bridge);
+  }, [bridge, load, loadCurrent]);
 
+  // Graphics cards the OS reports, whether or not this build of the engine can prove on them.
+  const osGpus = latest?.gpus ?? [];
   const gpus = engine?.devices.filter((device) => device.kind === 'gpu') ?? [];
   const allowed = form.gpu.allowed;
   const toggle = (id: string, on: boolean) =>
@@ -31,10 +36,24 @@ export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
       {engine === null ? (
         error === null && <p className="muted">Looking for GPUs…</p>
       ) : gpus.length === 0 ? (
-        <p className="muted">
-          No GPU was found, so proving uses the CPU only.
-          {engine.problem !== null && ` ${engine.problem}`}
-        </p>
+        <>
+          <p className="muted">
+            {osGpus.length === 0
+              ? 'No GPU was found, so proving uses the CPU only.'
+              : 'This build of the engine proves on the CPU only (its CUDA backend is coming); the GPU setting applies once it can use these:'}
+            {engine.problem !== null && ` ${engine.problem}`}
+          </p>
+          {osGpus.length > 0 && (
+            <ul className="gpu-choices" aria-label="GPUs found">
+              {osGpus.map((gpu) => (
+                <li key={gpu.index}>
+                  GPU {gpu.index}: {gpu.vendor} {gpu.model}
+                  {gpu.memoryTotalBytes === null ? '' : ` (${formatGiB(gpu.memoryTotalBytes)})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       ) : (
         <fieldset className="choice-field">
           <legend>GPUs proving may use</legend>
