@@ -3,7 +3,7 @@
 import { useEffect, useId } from 'react';
 import type { GovernorReason, GovernorStatus, SnoozeState } from '../../src-main/core/api/resource-schemas.js';
 import { useBridge } from '../bridge/context.js';
-import { useGovernorStore } from '../stores/governor.js';
+import { useGovernorStore, type SnoozeRequest } from '../stores/governor.js';
 import { ErrorNotice } from './ErrorNotice.js';
 
 const HOUR_MS = 3_600_000;
@@ -21,7 +21,7 @@ const SNOOZE_SCOPES: { scope: SnoozeState['scope']; label: string }[] = [
 
 export function GovernorBanner() {
   const bridge = useBridge();
-  const { status, loadError, snoozeError, load, snooze, unsnooze } = useGovernorStore();
+  const { status, loadError, snoozeError, load, snooze, pause, unsnooze } = useGovernorStore();
 
   useEffect(() => {
     void load(bridge);
@@ -46,7 +46,7 @@ export function GovernorBanner() {
           </ul>
         )}
         {status.snooze === null ? (
-          <SnoozeMenu onSnooze={(choice) => void snooze(bridge, choice)} />
+          <SnoozeMenu onSnooze={(choice) => void snooze(bridge, choice)} onPause={() => void pause(bridge)} />
         ) : (
           <p className="governor-snooze">
             {snoozeText(status.snooze, new Date())} —{' '}
@@ -61,10 +61,13 @@ export function GovernorBanner() {
   );
 }
 
-function SnoozeMenu({ onSnooze }: { onSnooze(choice: SnoozeState): void }) {
+function SnoozeMenu({ onSnooze, onPause }: { onSnooze(choice: SnoozeRequest): void; onPause(): void }) {
   const labelId = useId();
   return (
     <div className="snooze-menu">
+      <button type="button" onClick={onPause}>
+        Pause until I resume
+      </button>
       {SNOOZE_SCOPES.map(({ scope, label }) => (
         <div key={scope} role="group" aria-labelledby={`${labelId}-${scope}`} className="snooze-row">
           <span id={`${labelId}-${scope}`} className="muted">
@@ -91,6 +94,7 @@ function effectText(reason: GovernorReason): string {
 
 /** "Snoozed until 15:30", "GPU work snoozed until tomorrow 00:00", "Snoozed until Sat 09:00". */
 function snoozeText(snooze: SnoozeState, now: Date): string {
+  if (snooze.untilMs === null) return 'Paused until you resume';
   const until = new Date(snooze.untilMs);
   const time = until.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   const days = Math.round((startOfDay(until, 0).getTime() - startOfDay(now, 0).getTime()) / (24 * HOUR_MS));

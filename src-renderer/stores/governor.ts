@@ -5,6 +5,12 @@ import type { CoreBridge } from '../../src-main/core/api/contract.js';
 import type { GovernorStatus, SnoozeState } from '../../src-main/core/api/resource-schemas.js';
 import { errorMessage } from '../errors.js';
 
+/** A snooze with an end; a pause without one is pause(). */
+export interface SnoozeRequest {
+  scope: SnoozeState['scope'];
+  untilMs: number;
+}
+
 interface GovernorStore {
   status: GovernorStatus | null;
   loadError: string | null;
@@ -13,7 +19,9 @@ interface GovernorStore {
   load(bridge: CoreBridge): Promise<void>;
   /** Takes a status from an event or an answer, unless a newer one is already here. */
   apply(status: GovernorStatus): void;
-  snooze(bridge: CoreBridge, snooze: SnoozeState): Promise<void>;
+  snooze(bridge: CoreBridge, snooze: SnoozeRequest): Promise<void>;
+  /** Pauses all proving until unsnooze. */
+  pause(bridge: CoreBridge): Promise<void>;
   unsnooze(bridge: CoreBridge): Promise<void>;
 }
 
@@ -37,6 +45,14 @@ export const useGovernorStore = create<GovernorStore>()((set, get) => ({
     set({ snoozeError: null });
     try {
       get().apply(await bridge.command('governor.snooze', snooze));
+    } catch (error) {
+      set({ snoozeError: errorMessage(error) });
+    }
+  },
+  async pause(bridge) {
+    set({ snoozeError: null });
+    try {
+      get().apply(await bridge.command('governor.pause', {}));
     } catch (error) {
       set({ snoozeError: errorMessage(error) });
     }

@@ -68,6 +68,11 @@ test('a CPU-time limit throttles proving, a snooze pauses it, and Resume now und
   await banner.getByRole('button', { name: 'Resume now' }).click();
   await expect(banner.getByText(/^Throttled to 40 %: your CPU-time limit/)).toBeVisible();
   await expect(banner.getByRole('button', { name: 'Resume now' })).toHaveCount(0);
+  await banner.getByRole('button', { name: 'Pause until I resume' }).click();
+  await expect(banner.getByText('Paused: paused by you')).toBeVisible();
+  await expect(banner).toContainText('Paused until you resume');
+  await banner.getByRole('button', { name: 'Resume now' }).click();
+  await expect(banner.getByText(/^Throttled to 40 %: your CPU-time limit/)).toBeVisible();
 
   // The same banner sits above the Jobs table; snoozing GPU work only leaves the CPU throttle as it was.
   await openPage(page, 'Jobs');

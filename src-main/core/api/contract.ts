@@ -102,6 +102,9 @@ export const commands = {
   'resources.set': endpoint(ResourcesSetInput, ResourcesView),
   /** Pauses all proving (or only GPU work) until a time. */
   'governor.snooze': endpoint(SnoozeInput, GovernorStatus),
+  /** Pauses all proving until governor.unsnooze. */
+  'governor.pause': endpoint(Empty, GovernorStatus),
+  /** Ends a snooze or a pause. */
   'governor.unsnooze': endpoint(Empty, GovernorStatus),
 };
 

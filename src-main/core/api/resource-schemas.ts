@@ -115,7 +115,8 @@ export const GovernorReason = z.object({
 });
 export type GovernorReason = z.infer<typeof GovernorReason>;
 
-export const SnoozeState = z.object({ scope: z.enum(['all', 'gpu']), untilMs: z.number().int() });
+/** A snooze; untilMs null is a pause until the user resumes (the tray's Pause). */
+export const SnoozeState = z.object({ scope: z.enum(['all', 'gpu']), untilMs: z.number().int().nullable() });
 export type SnoozeState = z.infer<typeof SnoozeState>;
 
 export const GovernorStatus = z.object({

@@ -9,7 +9,7 @@ import type { Governor } from './governor.js';
 import { resourceFacts } from './resource-settings-store.js';
 
 type Queries = Pick<ApiHandlers['queries'], 'resources.get' | 'governor.status'>;
-type Commands = Pick<ApiHandlers['commands'], 'resources.set' | 'governor.snooze' | 'governor.unsnooze'>;
+type Commands = Pick<ApiHandlers['commands'], 'resources.set' | 'governor.snooze' | 'governor.pause' | 'governor.unsnooze'>;
 
 /** A snooze longer than this is more likely a mistake than a wish; pausing the coordinators is the tool for that. */
 const MAX_SNOOZE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -35,6 +35,7 @@ export function governorHandlers({ governor, desktop, now = Date.now }: { govern
         if (left > MAX_SNOOZE_MS) throw new ApiError('bad_request', 'untilMs: a snooze lasts at most a week (pause the coordinators instead)');
         return governor.snooze({ scope, untilMs });
       },
+      'governor.pause': () => governor.snooze({ scope: 'all', untilMs: null }),
       'governor.unsnooze': () => governor.snooze(null),
     },
   };

@@ -170,7 +170,10 @@ export class Governor {
     this.readings += 1;
     const verdicts = this.rules.map((rule) => rule.evaluate(signals, settings)).filter((v): v is GovernorReason => v !== null);
     const snooze = this.activeSnooze(signals.atMs);
-    if (snooze) verdicts.push({ rule: 'snooze', effect: 'pause', scope: snooze.scope, cpuPct: 0, text: `snoozed until ${clockTime(snooze.untilMs)}` });
+    if (snooze) {
+      const text = snooze.untilMs === null ? 'paused by you' : `snoozed until ${clockTime(snooze.untilMs)}`;
+      verdicts.push({ rule: 'snooze', effect: 'pause', scope: snooze.scope, cpuPct: 0, text });
+    }
     if (this.waking === 'asleep') verdicts.push({ rule: 'waking', effect: 'pause', scope: 'all', cpuPct: 0, text: 'the computer is going to sleep' });
     else if (typeof waking === 'object' && this.waking === waking) {
       // Battery and temperatures come from the hardware sampler: wait for one of its readings taken after waking.
@@ -198,7 +201,7 @@ export class Governor {
   }
 
   private activeSnooze(atMs: number): SnoozeState | null {
-    if (this.snoozeState && this.snoozeState.untilMs <= atMs) {
+    if (this.snoozeState && this.snoozeState.untilMs !== null && this.snoozeState.untilMs <= atMs) {
       saveSnooze(this.options.settings, null);
       this.snoozeState = null;
     }

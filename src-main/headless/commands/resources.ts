@@ -20,8 +20,9 @@ export const RESOURCES_HELP = `Options for resources (all take --data-dir DIR; a
       --cpu-max-c N|off                CPU temperature cap (°C)
       --gpu-max-c N|off                GPU temperature cap (°C)
       --low-priority on|off            engine at low OS priority
-  resources snooze 1h|3h|tomorrow|off [--gpu]
-                                       Pause all proving (or only GPU work) until then; off ends a snooze.
+  resources snooze 1h|3h|tomorrow|pause|off [--gpu]
+                                       Pause all proving (or only GPU work) until then, or until
+                                       "off" (pause); off ends a snooze or a pause.
 `;
 
 const HOUR_MS = 3_600_000;
@@ -39,12 +40,13 @@ async function show(args: string[]): Promise<number> {
   try {
     const settings = loadResourceSettings(parts.store.settings);
     const snoozed = loadSnooze(parts.store.settings);
-    const active = snoozed && snoozed.untilMs > Date.now() ? snoozed : null;
+    const active = snoozed && (snoozed.untilMs === null || snoozed.untilMs > Date.now()) ? snoozed : null;
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ settings, snooze: active }, null, 2)}\n`);
       return 0;
     }
-    const snoozeLine = active ? `${active.scope === 'gpu' ? 'GPU work ' : ''}until ${new Date(active.untilMs).toLocaleString()}` : 'none';
+    const until = (untilMs: number | null) => (untilMs === null ? 'until you resume' : `until ${new Date(untilMs).toLocaleString()}`);
+    const snoozeLine = active ? `${active.scope === 'gpu' ? 'GPU work ' : ''}${until(active.untilMs)}` : 'none';
     process.stdout.write([...describeLimits(settings), `snooze:           ${snoozeLine}`, ''].join('\n'));
     return 0;
   } finally {
@@ -130,16 +132,17 @@ async function setLimits(args: string[]): Promise<number> {
 async function snooze(args: string[]): Promise<number> {
   const [length, ...rest] = args;
   const values = parseOptions(rest, { ...dataDirOption, gpu: { type: 'boolean', default: false } });
-  const untilMs = snoozeEnd(length);
+  const untilMs = length === 'pause' ? null : snoozeEnd(length);
   const parts = await openCliParts(values['data-dir']);
   try {
-    if (untilMs === null) {
+    if (length === 'off') {
       saveSnooze(parts.store.settings, null);
       process.stdout.write('snooze ended\n');
       return 0;
     }
     saveSnooze(parts.store.settings, { scope: values.gpu ? 'gpu' : 'all', untilMs });
-    process.stdout.write(`${values.gpu ? 'GPU work' : 'proving'} snoozed until ${new Date(untilMs).toLocaleString()}\n`);
+    const what = values.gpu ? 'GPU work' : 'proving';
+    process.stdout.write(untilMs === null ? `${what} paused until you resume (resources snooze off)\n` : `${what} snoozed until ${new Date(untilMs).toLocaleString()}\n`);
     return 0;
   } finally {
     parts.close();
@@ -159,7 +162,7 @@ function snoozeEnd(length: string | undefined): number | null {
     case 'off':
       return null;
     default:
-      throw new UsageError(`snooze takes 1h, 3h, tomorrow or off (got '${length ?? ''}'). Run "proverdesk --help" for the options.`);
+      throw new UsageError(`snooze takes 1h, 3h, tomorrow, pause or off (got '${length ?? ''}'). Run "proverdesk --help" for the options.`);
   }
 }
 

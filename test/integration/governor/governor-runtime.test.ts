@@ -172,6 +172,18 @@ describe('the governor at run time', () => {
     second.stop();
   });
 
+  it('pauses until the user resumes, however much time passes', async () => {
+    const g = governor();
+    await g.start();
+    const paused = await g.snooze({ scope: 'all', untilMs: null });
+    expect(paused).toMatchObject({ state: 'paused', summary: 'Paused: paused by you', snooze: { untilMs: null } });
+    await step(g, 30 * 24 * 3_600_000);
+    expect(g.status().state).toBe('paused');
+    await g.snooze(null);
+    expect(g.status()).toMatchObject({ state: 'running', snooze: null });
+    g.stop();
+  });
+
   it('snoozes only the GPU when asked: CPU proving and new work go on', async () => {
     const g = governor();
     await g.start();

@@ -62,7 +62,7 @@ describe('proverdesk resources', () => {
     expect(word.stderr).toContain("--on-battery takes on or off (got 'maybe')");
     const snooze = await cli('snooze', '2h');
     expect(snooze.code).toBe(2);
-    expect(snooze.stderr).toContain("snooze takes 1h, 3h, tomorrow or off (got '2h')");
+    expect(snooze.stderr).toContain("snooze takes 1h, 3h, tomorrow, pause or off (got '2h')");
     expect((await shown()).settings).toEqual(before);
   });
 
@@ -81,6 +81,10 @@ describe('proverdesk resources', () => {
       expect(gpu.stdout).toMatch(/^GPU work snoozed until /);
       expect((await shown()).snooze).toMatchObject({ scope: 'gpu' });
       await eventually('the GPU snooze to be seen', () => !governor.status().gpuAllowed);
+      const pause = await cli('snooze', 'pause');
+      expect(pause.stdout).toBe('proving paused until you resume (resources snooze off)\n');
+      await eventually('the pause to be seen', () => governor.status().summary === 'Paused: paused by you');
+      expect((await cli()).stdout).toMatch(/^snooze: +until you resume$/m);
       await cli('snooze', 'off');
       await cli('set', '--cpu-pct', '100');
       await eventually('the new limit and the end of the snooze to be seen', () => governor.status().summary === 'Running at full speed');

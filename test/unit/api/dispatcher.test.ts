@@ -81,6 +81,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'provers.setExternalBackend': async () => ({ command: null, placeholders: [] }),
       'resources.set': async () => resources,
       'governor.snooze': async () => governorStatus,
+      'governor.pause': async () => governorStatus,
       'governor.unsnooze': async () => governorStatus,
       ...overrides,
     },
