@@ -19,6 +19,7 @@ import { pricingHandlers } from './pricing/pricing-handlers.js';
 import { headlessDesktopSignals, type DesktopSignals } from './governor/desktop-signals.js';
 import type { Governor } from './governor/governor.js';
 import { governorHandlers } from './governor/governor-handlers.js';
+import { desktopSettingsHandlers } from './desktop/desktop-settings.js';
 import { startGovernor } from './governor/start-governor.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
@@ -173,6 +174,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
   const calibration = calibrationHandlers({ calibrator, lifetime });
   const provers = externalBackendHandlers({ store });
   const resources = governorHandlers({ governor, desktop });
+  const shell = desktopSettingsHandlers({ settings: store.settings, bus, applies: info.mode === 'electron' });
   return {
     queries: {
       ...markets.queries,
@@ -180,6 +182,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...calibration.queries,
       ...provers.queries,
       ...resources.queries,
+      ...shell.queries,
       'app.info': () => info,
       'hardware.current': () => ({ static: sampler.staticInfo(), latest: sampler.latest() }),
       'hardware.history': ({ metrics, sinceMs, untilMs }) => ({
@@ -222,6 +225,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...calibration.commands,
       ...provers.commands,
       ...resources.commands,
+      ...shell.commands,
       'secrets.set': async ({ account, secret }) => {
         await keychainCall(() => keychain.set(account, secret));
         bus.emit('secrets.changed', { account, stored: true });

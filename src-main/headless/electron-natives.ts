@@ -1,7 +1,7 @@
 // better-sqlite3 is a NAN module, so the build `npm install` makes for Node does not load in Electron.
 // Before a source checkout starts Electron, this builds a second copy for Electron's ABI with node-gyp into
 // a cache folder (once per Electron version), leaving node_modules usable by Node (headless, tests).
-// keytar is Node-API and loads in both as it is. Packaged apps get theirs from electron-builder's rebuild.
+// keytar is Node-API and loads in both as it is. Packaged apps get theirs from the afterPack hook (package-natives.ts).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';

@@ -45,6 +45,7 @@ import {
 import { CalibrationView } from './calibration-schemas.js';
 import { ExternalBackendSetInput, ExternalBackendView } from './provers-schemas.js';
 import { GovernorStatus, ResourcesSetInput, ResourcesView, SnoozeInput } from './resource-schemas.js';
+import { DesktopSetInput, DesktopSettings, DesktopView } from './desktop-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 
 export const API_VERSION = 1;
@@ -82,6 +83,8 @@ export const queries = {
   'resources.get': endpoint(Empty, ResourcesView),
   /** What stops or slows proving now, and why. */
   'governor.status': endpoint(Empty, GovernorStatus),
+  /** The desktop shell's settings (start at login, tray, notifications, hardware acceleration). */
+  'desktop.get': endpoint(Empty, DesktopView),
 };
 
 export const commands = {
@@ -106,6 +109,7 @@ export const commands = {
   'governor.pause': endpoint(Empty, GovernorStatus),
   /** Ends a snooze or a pause. */
   'governor.unsnooze': endpoint(Empty, GovernorStatus),
+  'desktop.set': endpoint(DesktopSetInput, DesktopView),
 };
 
 export const events = {
@@ -118,6 +122,8 @@ export const events = {
   'engine.calibrated': z.object({ measuredAtMs: z.number().int() }),
   /** The governor's decision changed (a rule started or stopped holding proving back, a snooze, new limits). */
   'governor.changed': GovernorStatus,
+  /** New desktop settings: the Electron shell applies them. */
+  'desktop.changed': DesktopSettings,
 };
 
 export type QueryName = keyof typeof queries;

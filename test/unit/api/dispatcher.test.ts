@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/contract.js';
 import { createDispatcher, type ApiHandlers } from '../../../src-main/core/api/dispatcher.js';
+import { defaultDesktopSettings } from '../../../src-main/core/api/desktop-schemas.js';
 import { defaultResourceSettings } from '../../../src-main/core/governor/default-resources.js';
 
 const sample = {
@@ -56,6 +57,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'provers.externalBackend': () => ({ command: null, placeholders: [] }),
       'resources.get': () => resources,
       'governor.status': () => governorStatus,
+      'desktop.get': () => ({ settings: defaultDesktopSettings(), applies: false }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -83,6 +85,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'governor.snooze': async () => governorStatus,
       'governor.pause': async () => governorStatus,
       'governor.unsnooze': async () => governorStatus,
+      'desktop.set': async ({ settings }) => ({ settings, applies: false }),
       ...overrides,
     },
   };

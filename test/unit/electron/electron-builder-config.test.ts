@@ -44,6 +44,15 @@ describe('electron-builder.yml', () => {
     expect(validate.errors?.map((error) => error.params)).toContainEqual({ additionalProperty: 'appIdd' });
   });
 
+  it('packs node_modules as installed and gives the packaged app an Electron build of better-sqlite3 after packing', () => {
+    // A rebuild in place would leave node_modules unusable for Node (headless mode, the tests).
+    expect(config.npmRebuild).toBe(false);
+    expect(config.afterPack).toBe('scripts/after-pack.cjs');
+    expect(statSync(join(ROOT, config.afterPack as string)).isFile()).toBe(true);
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+    expect(config.artifactName).toBe('${productName}-${version}-${os}-${arch}.${ext}');
+  });
+
   it('starts the same main module as package.json names', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(config.extraMetadata?.main).toBe('dist/main/electron/main.js');
