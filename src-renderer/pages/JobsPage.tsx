@@ -4,6 +4,7 @@ import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { GovernorBanner } from '../components/GovernorBanner.js';
 import { useJobsStore, type Job, type JobEvent } from '../stores/jobs.js';
+import { everyWhileVisible } from '../visibility.js';
 import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, shortJobId, totalTimeText } from './jobs/job-text.js';
 
 const time = (ms: number) => new Date(ms).toLocaleString();
@@ -14,8 +15,7 @@ function useNow(ticking: boolean, intervalMs = 1_000): number {
   useEffect(() => {
     if (!ticking) return;
     setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    return everyWhileVisible(intervalMs, () => setNow(Date.now()));
   }, [ticking, intervalMs]);
   return now;
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../errors.js';
 import { useMarketsStore, type Coordinator } from '../stores/markets.js';
 import { CoordinatorCard } from './markets/CoordinatorCard.js';
 import { CoordinatorDialog, type EditableKind } from './markets/CoordinatorDialog.js';
+import { everyWhileVisible } from '../visibility.js';
 
 /** What the scheduler is waiting for changes without an event (a poll that found nothing), so the page also looks again now and then. */
 const REFRESH_MS = 5_000;
@@ -22,8 +23,7 @@ export function MarketsPage() {
 
   useEffect(() => {
     void load(bridge);
-    const timer = setInterval(() => void load(bridge), REFRESH_MS);
-    return () => clearInterval(timer);
+    return everyWhileVisible(REFRESH_MS, () => void load(bridge));
   }, [bridge, load]);
 
   /** Runs a row's command; its outcome (or the core's refusal) shows above the list. */

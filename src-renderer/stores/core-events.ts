@@ -11,9 +11,12 @@ import { useJobsStore } from './jobs.js';
 import { useMarketsStore } from './markets.js';
 import { usePricingStore } from './pricing.js';
 import { useSecretsStore } from './secrets.js';
+import { onWindowVisibility, windowHidden } from '../visibility.js';
 
 export function followCore(bridge: RendererBridge): () => void {
+  // Events that arrive while the window is hidden are dropped; showing it again reads state afresh.
   const stopEvents = bridge.subscribe((event) => {
+    if (windowHidden()) return;
     if (isEvent(event, 'hardware.sample')) useHardwareStore.getState().addSample(event.payload);
     else if (isEvent(event, 'secrets.changed')) {
       useSecretsStore.getState().applyChange(event.payload.account, event.payload.stored);
@@ -38,17 +41,27 @@ export function followCore(bridge: RendererBridge): () => void {
     else if (state === 'open' && lost) {
       // Events sent while the page was away are gone (and the core may have restarted): read state afresh.
       lost = false;
-      void useAppInfoStore.getState().load(bridge);
-      void useHardwareStore.getState().loadCurrent(bridge);
-      if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
-      if (useJobsStore.getState().jobs !== null) void useJobsStore.getState().load(bridge);
-      if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
-      if (useGovernorStore.getState().status !== null) void useGovernorStore.getState().load(bridge);
+      readAfresh(bridge);
     }
+  });
+  const stopVisibility = onWindowVisibility((hidden) => {
+    if (!hidden) readAfresh(bridge);
   });
 
   return () => {
     stopEvents();
     stopWatching();
+    stopVisibility();
   };
+}
+
+/** Reloads what the stores hold, after events were missed (a lost connection, a hidden window). */
+function readAfresh(bridge: RendererBridge): void {
+  void useAppInfoStore.getState().load(bridge);
+  void useHardwareStore.getState().loadCurrent(bridge);
+  if (useSecretsStore.getState().status !== null) void useSecretsStore.getState().refresh(bridge);
+  if (useJobsStore.getState().jobs !== null) void useJobsStore.getState().load(bridge);
+  if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
+  if (useGovernorStore.getState().status !== null) void useGovernorStore.getState().load(bridge);
+  if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
 }

@@ -10,6 +10,7 @@ import { HISTORY_RANGES, useHardwareHistoryStore } from '../../stores/hardware-h
 import { line, PERCENT_SCALE, SERIES_COLORS, timeAxis, valueAxis } from './chart-theme.js';
 import { alignHistory } from './history-data.js';
 import { hasTemperatures } from './temperatures.js';
+import { everyWhileVisible } from '../../visibility.js';
 
 const REFRESH_MS = 60_000;
 const PERCENT_METRICS: MetricName[] = ['cpu.load_pct', 'memory.used_pct'];
@@ -39,8 +40,7 @@ export function HistoryChart() {
   useEffect(() => {
     if (!machineKnown) return;
     void load(bridge, metrics);
-    const timer = window.setInterval(() => void load(bridge, metrics), REFRESH_MS);
-    return () => window.clearInterval(timer);
+    return everyWhileVisible(REFRESH_MS, () => void load(bridge, metrics));
   }, [bridge, load, machineKnown, metrics, range]);
 
   const options = useMemo(() => chartOptions(withTemperature), [withTemperature]);
