@@ -7,6 +7,8 @@ import { watchPageProblems } from './page-problems.js';
 /** What Chromium does when the window is minimised or hidden: the page becomes hidden and is told so. */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
   await page.evaluate((value) => {
+    // This file is type-checked without the DOM's types; the page has them.
+    const { document } = globalThis as unknown as { document: object & { dispatchEvent(event: Event): boolean } };
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (value ? 'hidden' : 'visible') });
     document.dispatchEvent(new Event('visibilitychange'));
   }, hidden);
