@@ -2,7 +2,8 @@
 import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin.js';
 
-export function createMainWindow(preloadPath: string, onLoadFailure: (error: unknown) => void): BrowserWindow {
+/** Opens the main window, on `page` (e.g. "jobs") when one is named. */
+export function createMainWindow(preloadPath: string, onLoadFailure: (error: unknown) => void, page?: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -21,7 +22,7 @@ export function createMainWindow(preloadPath: string, onLoadFailure: (error: unk
     },
   });
   window.once('ready-to-show', () => window.show());
-  window.loadURL(APP_ENTRY_URL).catch(onLoadFailure);
+  window.loadURL(page === undefined ? APP_ENTRY_URL : `${APP_ENTRY_URL}#/${page}`).catch(onLoadFailure);
   return window;
 }
 

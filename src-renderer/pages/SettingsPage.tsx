@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { useSecretsStore } from '../stores/secrets.js';
 import { DataLocationCard } from './settings/DataLocationCard.js';
+import { DesktopCard } from './settings/DesktopCard.js';
 import { ExternalBackendCard } from './settings/ExternalBackendCard.js';
 import { KeychainCard } from './settings/KeychainCard.js';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <DataLocationCard />
       <KeychainCard />
       <ExternalBackendCard />
+      <DesktopCard />
     </div>
   );
 }

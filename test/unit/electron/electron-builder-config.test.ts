@@ -50,6 +50,11 @@ describe('electron-builder.yml', () => {
     expect(config.afterPack).toBe('scripts/after-pack.cjs');
     expect(statSync(join(ROOT, config.afterPack as string)).isFile()).toBe(true);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
+  });
+
+  it('packs the tray icons, unpacked (main.ts reads them from app.asar.unpacked/assets/tray)', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['assets/tray/**']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['assets/tray/**']));
     expect(config.artifactName).toBe('${productName}-${version}-${os}-${arch}.${ext}');
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { TRAY_STATES, trayIconFile, type TrayTheme } from '../../../src-main/electron/tray/tray-icons.js';
 
 const ASSETS = join(import.meta.dirname, '..', '..', '..', 'assets');
 
@@ -52,11 +53,24 @@ function decodePng(file: string): DecodedPng {
   };
 }
 
+/** Every tray icon the tray can name, on every platform and theme, with the @2x Electron picks on high-DPI screens. */
+const trayIcons: string[] = [
+  ...new Set(
+    TRAY_STATES.flatMap((state) =>
+      (['darwin', 'win32', 'linux'] as const).flatMap((platform) => (['light', 'dark'] as TrayTheme[]).map((theme) => trayIconFile(state, theme, platform))),
+    ),
+  ),
+];
+
 const expected: Array<[string, number]> = [
   ['icon.png', 1024],
   ...[16, 32, 48, 64, 128, 256, 512].map((size): [string, number] => [`icons/${size}x${size}.png`, size]),
   ['tray/tray-16.png', 16],
   ['tray/tray-32.png', 32],
+  ...trayIcons.flatMap((file): Array<[string, number]> => [
+    [`tray/${file}`, 16],
+    [`tray/${file.replace(/\.png$/, '@2x.png')}`, 32],
+  ]),
 ];
 
 describe('generated icons', () => {
@@ -77,5 +91,20 @@ describe('generated icons', () => {
     }
     expect(seen.has(0)).toBe(true);
     expect(seen.has(255)).toBe(true);
+  });
+
+  it('names every tray state in a light and a dark colour, and as a macOS template', () => {
+    expect(trayIcons).toHaveLength(TRAY_STATES.length * 3);
+  });
+
+  it.each(expected.filter(([name]) => name.includes('Template')))('%s is black on transparent, for macOS to recolour', (name) => {
+    const { width, raw } = decodePng(join(ASSETS, name));
+    const stride = width * 4 + 1;
+    for (let row = 0; row * stride < raw.length; row++) {
+      for (let col = 0; col < width; col++) {
+        const pixel = row * stride + 1 + col * 4;
+        expect([raw[pixel], raw[pixel + 1], raw[pixel + 2]], `${name} (${col}, ${row})`).toEqual([0, 0, 0]);
+      }
+    }
   });
 });
