@@ -1,5 +1,5 @@
-// The desktop session's signals for the governor, from Electron's powerMonitor: the user's idle time and
-// sleep/wake. A locked screen counts as away however recent the last input was.
+// The desktop session's signals for the governor, from Electron's powerMonitor: the user's idle time, the power
+// source as it changes, and sleep/wake. A locked screen counts as away however recent the last input was.
 import { powerMonitor } from 'electron';
 import type { DesktopSignals, PowerEvent } from '../core/governor/desktop-signals.js';
 
@@ -14,14 +14,20 @@ export function electronDesktopSignals(): DesktopSignals {
   return {
     idleDetection: 'os',
     idleSeconds: () => (locked ? Number.MAX_SAFE_INTEGER : powerMonitor.getSystemIdleTime()),
+    onBattery: () => powerMonitor.isOnBatteryPower(),
     onPowerEvent(listener: (event: PowerEvent) => void) {
       const onSuspend = () => listener('suspend');
       const onResume = () => listener('resume');
+      const onPowerSource = () => listener('power-source');
       powerMonitor.on('suspend', onSuspend);
       powerMonitor.on('resume', onResume);
+      powerMonitor.on('on-battery', onPowerSource);
+      powerMonitor.on('on-ac', onPowerSource);
       return () => {
         powerMonitor.off('suspend', onSuspend);
         powerMonitor.off('resume', onResume);
+        powerMonitor.off('on-battery', onPowerSource);
+        powerMonitor.off('on-ac', onPowerSource);
       };
     },
   };

@@ -2,14 +2,17 @@
 // this from powerMonitor; the headless daemon from what a server offers (nothing, or --assume-idle).
 // Battery and temperatures come from the hardware sampler on both.
 
-export type PowerEvent = 'suspend' | 'resume';
+/** Sleep and wake, and a change of power source (plugged in or out), which is read at once. */
+export type PowerEvent = 'suspend' | 'resume' | 'power-source';
 
 export interface DesktopSignals {
   /** Seconds since the last keyboard or mouse input; null when this machine cannot tell. */
   idleSeconds(): number | null;
+  /** Whether the computer runs on battery, where the desktop session says so at once; null to rely on the sampler. */
+  onBattery(): boolean | null;
   /** What the Resources page says about idle detection here. */
   readonly idleDetection: 'os' | 'assumed-idle' | 'unavailable';
-  /** Tells the listener of sleep and wake; returns the unsubscribe. */
+  /** Tells the listener of sleep, wake and power-source changes; returns the unsubscribe. */
   onPowerEvent(listener: (event: PowerEvent) => void): () => void;
 }
 
@@ -20,6 +23,7 @@ export interface DesktopSignals {
 export function headlessDesktopSignals(options: { assumeIdle: boolean }): DesktopSignals {
   return {
     idleSeconds: () => (options.assumeIdle ? Number.MAX_SAFE_INTEGER : null),
+    onBattery: () => null,
     idleDetection: options.assumeIdle ? 'assumed-idle' : 'unavailable',
     onPowerEvent: () => () => undefined,
   };

@@ -78,8 +78,9 @@ export class Governor {
     this.snoozeState = loadSnooze(options.settings);
     this.current = { atMs: this.now(), ...decide([], this.now()), snooze: null };
     this.unsubscribe = options.desktop.onPowerEvent((event) => {
-      this.waking = event === 'suspend' ? 'asleep' : { wokeAtMs: this.now() };
-      void this.evaluate();
+      if (event === 'suspend') this.waking = 'asleep';
+      else if (event === 'resume') this.waking = { wokeAtMs: this.now() };
+      void this.evaluate(); // a power source change only needs a reading now, not at the next tick
     });
   }
 

@@ -46,7 +46,7 @@ export class SignalReader {
       atMs,
       local: { weekday: local.getDay(), hour: local.getHours(), minute: local.getMinutes() },
       idleSeconds: parts.desktop.idleSeconds(),
-      power: sample ? { source: sample.power.source, batteryPct: sample.power.batteryPct } : { source: 'unknown', batteryPct: null },
+      power: powerOf(sample, parts.desktop.onBattery()),
       cpuTempC: sample ? hottest(sample) : null,
       gpuTempsC: sample ? sample.gpus.map((gpu) => ({ index: gpu.index, temperatureC: gpu.temperatureC })) : [],
       otherCpuPct: this.otherCpuPct(engine),
@@ -75,6 +75,13 @@ export class SignalReader {
     const pct = (100 * busyMs) / (now.machineTotalMs - before.machineTotalMs);
     return Math.round(Math.min(100, Math.max(0, pct)));
   }
+}
+
+/** The desktop session knows the power source as it changes; the sampler's reading can be 2 s old. */
+function powerOf(sample: HardwareSample | null, onBattery: boolean | null): GovernorSignals['power'] {
+  const batteryPct = sample?.power.batteryPct ?? null;
+  if (onBattery !== null) return { source: onBattery ? 'battery' : 'ac', batteryPct };
+  return { source: sample?.power.source ?? 'unknown', batteryPct };
 }
 
 function hottest(sample: HardwareSample): number | null {

@@ -32,6 +32,7 @@ class ScriptedMachine {
   private listener: ((event: PowerEvent) => void) | undefined;
   readonly desktop: DesktopSignals = {
     idleSeconds: () => null,
+    onBattery: () => null,
     idleDetection: 'os',
     onPowerEvent: (listener) => {
       this.listener = listener;
@@ -213,6 +214,15 @@ describe('the governor at run time', () => {
     // Fresh hardware figures: the wake-up hold ends, the game's pause stays.
     await step(g, 2_000, { runningApps: ['cs2'] });
     expect(g.status().reasons.map((r) => r.rule)).toEqual(['exclusive-apps']);
+    g.stop();
+  });
+
+  it('reads the machine at once when the power source changes, not at its next tick', async () => {
+    const g = governor();
+    await g.start();
+    machine.overrides = { power: { source: 'battery', batteryPct: 90 } };
+    machine.power('power-source');
+    await expect.poll(() => g.status().summary).toBe('Paused: on battery');
     g.stop();
   });
 
