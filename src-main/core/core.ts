@@ -204,7 +204,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       },
       'jobs.stats': ({ sinceMs }) => jobStatsSince(store, sinceMs),
       'scheduler.status': () => {
-        const idle = new Map(scheduler.activity().map((a) => [a.id, a.idleReason]));
+        const activity = new Map(scheduler.activity().map((a) => [a.id, a]));
         const current = scheduler.current();
         return {
           current: current ? { ...current, fraction: Math.min(1, Math.max(0, current.fraction)) } : null,
@@ -214,7 +214,8 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
             kind: c.kind,
             enabled: c.enabled,
             pausedReason: c.pausedReason,
-            idleReason: idle.get(c.id) ?? null,
+            idleReason: activity.get(c.id)?.idleReason ?? null,
+            unreachableSinceMs: activity.get(c.id)?.unreachableSinceMs ?? null,
           })),
         };
       },

@@ -53,6 +53,8 @@ export const CoordinatorStatus = z.object({
   pausedReason: z.string().nullable(),
   /** Why the scheduler is not taking work from it right now (no more batches, unreachable…), if it says. */
   idleReason: z.string().nullable(),
+  /** Since when the scheduler has failed to reach it (null: it answered last time, or was not asked yet). */
+  unreachableSinceMs: z.number().int().nullable(),
 });
 
 export const SchedulerStatus = z.object({ current: JobProgress.nullable(), coordinators: z.array(CoordinatorStatus) });

@@ -62,6 +62,7 @@ export type SchedulerEvent = { type: 'job'; jobId: string; state: string } | ({ 
 export interface CoordinatorActivity {
   id: string;
   idleReason: string | null;
+  unreachableSinceMs: number | null;
 }
 
 export interface JobProgress {
@@ -83,6 +84,8 @@ interface CoordinatorState {
   idleReason?: string;
   /** The memory limit when its job was refused for it: a different limit asks the coordinator again at once. */
   refusedAtMemoryBytes?: number;
+  /** Since when polls have failed to reach it; kept while the governor holds work back (nothing is asked then). */
+  unreachableSinceMs?: number;
 }
 
 /** How long new work waits before the governor is asked again. */
@@ -140,7 +143,11 @@ export class Scheduler {
 
   /** What each running coordinator is waiting for, if anything. */
   activity(): CoordinatorActivity[] {
-    return this.coordinators.map((c) => ({ id: c.adapter.id, idleReason: this.heldReason !== null ? `waiting: ${this.heldReason}` : (c.idleReason ?? null) }));
+    return this.coordinators.map((c) => ({
+      id: c.adapter.id,
+      idleReason: this.heldReason !== null ? `waiting: ${this.heldReason}` : (c.idleReason ?? null),
+      unreachableSinceMs: c.unreachableSinceMs ?? null,
+    }));
   }
 
   private set progress(next: JobProgress | undefined) {
@@ -228,6 +235,7 @@ export class Scheduler {
       result = await adapter.poll(this.stopController.signal);
     } catch (error) {
       coordinator.failures += 1;
+      coordinator.unreachableSinceMs ??= this.now();
       const delay = Math.min(backoff.maxMs, backoff.minMs * 2 ** (coordinator.failures - 1));
       coordinator.nextPollAtMs = this.now() + delay * (0.75 + Math.random() / 2);
       coordinator.idleReason = `cannot reach ${adapter.name}: ${message(error)}`;
@@ -235,6 +243,7 @@ export class Scheduler {
       return;
     }
     coordinator.failures = 0;
+    coordinator.unreachableSinceMs = undefined;
     coordinator.refusedAtMemoryBytes = undefined;
     if (result.kind === 'idle') {
       coordinator.idleReason = result.reason;

@@ -34,7 +34,7 @@ export interface RunningJob {
   atMs: number;
 }
 
-export type Reach = 'reachable' | 'unreachable' | 'off' | 'unknown';
+export type Reach = 'reachable' | 'unreachable' | 'off';
 
 export interface CoordinatorReach {
   id: string;
@@ -174,7 +174,6 @@ export class NotificationPolicy {
     const present = new Set(list.map((c) => c.id));
     for (const id of this.outages.keys()) if (!present.has(id)) this.outages.delete(id);
     for (const coordinator of list) {
-      if (coordinator.reach === 'unknown') continue; // e.g. all work held by the governor: nothing was asked
       if (coordinator.reach !== 'unreachable') {
         this.outages.delete(coordinator.id);
         continue;
@@ -239,11 +238,10 @@ export function predictEndMs({ atMs, provingSinceMs, estimatedMs, cpuPct }: { at
  * A market's reachability from scheduler.status. The scheduler says so only in words (scheduler.ts): "cannot
  * reach …" after a failed poll, "waiting: …" while the governor holds all work (so nothing was asked).
  */
-export function reachOf(status: { enabled: boolean; pausedReason: string | null; idleReason: string | null }): Reach {
+/** A market the scheduler cannot reach (it keeps saying so while the governor holds work, when nothing is asked). */
+export function reachOf(status: { enabled: boolean; pausedReason: string | null; unreachableSinceMs: number | null }): Reach {
   if (!status.enabled || status.pausedReason !== null) return 'off';
-  if (status.idleReason?.startsWith('cannot reach ')) return 'unreachable';
-  if (status.idleReason?.startsWith('waiting: ')) return 'unknown';
-  return 'reachable';
+  return status.unreachableSinceMs !== null ? 'unreachable' : 'reachable';
 }
 
 export function localClock(now: Date): LocalClock {

@@ -142,19 +142,23 @@ export function overallFraction(phase: string, fraction: number): number | null 
 
 /** The part of a `scheduler.status` coordinator that tells whether it can be reached. */
 export interface MarketStatus {
+  name: string;
   enabled: boolean;
   pausedReason: string | null;
   idleReason: string | null;
+  unreachableSinceMs: number | null;
 }
 
 /**
- * The problem with the markets proving depends on: one the scheduler cannot reach (its idle reason says
- * "cannot reach …", as scheduler.ts words it). Disabled and paused markets are the user's choice, not a problem.
+ * The problem with the markets proving depends on: one the scheduler cannot reach (scheduler.status gives since
+ * when). Disabled and paused markets are the user's choice, not a problem.
  */
 export function marketProblem(markets: readonly MarketStatus[]): string | null {
-  const unreachable = markets.filter((m) => m.enabled && m.pausedReason === null && m.idleReason?.startsWith('cannot reach '));
-  const first = unreachable[0]?.idleReason;
-  if (!first) return null;
+  const unreachable = markets.filter((m) => m.enabled && m.pausedReason === null && m.unreachableSinceMs !== null);
+  const market = unreachable[0];
+  if (!market) return null;
+  // While the governor holds work the idle reason says so; the failure is still the news.
+  const first = market.idleReason?.startsWith('cannot reach ') ? market.idleReason : `cannot reach ${market.name}`;
   return unreachable.length > 1 ? `${first} (and ${unreachable.length - 1} more)` : first;
 }
 

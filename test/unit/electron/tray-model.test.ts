@@ -320,15 +320,21 @@ describe('menuAction', () => {
 });
 
 describe('marketProblem', () => {
-  const market = (idleReason: string | null, more: { enabled?: boolean; pausedReason?: string | null } = {}) => ({
+  const market = (idleReason: string | null, more: { enabled?: boolean; pausedReason?: string | null; name?: string; unreachableSinceMs?: number | null } = {}) => ({
+    name: more.name ?? 'Practice market',
     enabled: more.enabled ?? true,
     pausedReason: more.pausedReason ?? null,
     idleReason,
+    unreachableSinceMs: more.unreachableSinceMs ?? (idleReason?.startsWith('cannot reach ') ? 1_000 : null),
   });
 
   it('names a market that cannot be reached', () => {
     expect(marketProblem([market(null), market('cannot reach Practice market: fetch failed')])).toBe('cannot reach Practice market: fetch failed');
     expect(marketProblem([market('cannot reach A: timeout'), market('cannot reach B: refused')])).toBe('cannot reach A: timeout (and 1 more)');
+  });
+
+  it('still names it while the governor holds work back and nothing is asked', () => {
+    expect(marketProblem([market('waiting: Paused: on battery', { name: 'Sandbox', unreachableSinceMs: 1_000 })])).toBe('cannot reach Sandbox');
   });
 
   it('ignores markets that are merely idle, paused or turned off', () => {
