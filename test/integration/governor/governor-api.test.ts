@@ -79,8 +79,11 @@ describe('the governor through the API', () => {
     expect(history.map((e) => e.kind)).toContain('not-started');
     expect(history.map((e) => e.kind)).not.toContain('proving');
     expect(sandbox.submissions()).toHaveLength(0);
-    const status = await call<{ coordinators: { id: string; idleReason: string | null }[] }>('query', 'scheduler.status');
-    expect(status.coordinators.find((c) => c.id === 'sandbox')?.idleReason).toMatch(/needs more memory than your limit allows/);
+    // The coordinator says why it waits (set just after the job is marked).
+    await until('the coordinator to say why it waits', async () => {
+      const status = await call<{ coordinators: { id: string; idleReason: string | null }[] }>('query', 'scheduler.status');
+      return status.coordinators.find((c) => c.id === 'sandbox' && /needs more memory than your limit allows/.test(c.idleReason ?? ''));
+    });
 
     // Snoozed: the coordinator says it is waiting, and why.
     const snoozed = await call<GovernorStatus>('command', 'governor.snooze', { scope: 'all', untilMs: Date.now() + 3_600_000 });

@@ -45,6 +45,7 @@ describe('a reading of the machine', () => {
     expect(quick).toMatchObject({ cpuTempC: 72, gpuTempsC: [{ index: 0, temperatureC: 66 }], hardwareAtMs: 1_000, runningApps: null, idleSeconds: Number.MAX_SAFE_INTEGER });
     expect(quick.otherCpuPct).toBeNull(); // the first reading has nothing to compare with
     expect(listed()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the OS's CPU times move in ticks of 10 ms or so
     const full = await r.read({ apps: true });
     expect(full.runningApps).toEqual(['cs2']);
     expect(listed()).toBe(1);
