@@ -150,8 +150,9 @@ function showMainWindow(page?: string): void {
   mainWindow = window;
 }
 
+/** The tray's Hide / Open: hiding is not closing (that may quit, as Settings → Desktop says); a hidden page does no work. */
 function toggleWindow(): void {
-  if (mainWindow !== undefined && !mainWindow.isDestroyed() && mainWindow.isVisible()) mainWindow.close();
+  if (mainWindow !== undefined && !mainWindow.isDestroyed() && mainWindow.isVisible()) mainWindow.hide();
   else showMainWindow();
 }
 
