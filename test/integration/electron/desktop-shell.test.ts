@@ -21,7 +21,7 @@ const fake = vi.hoisted(() => {
     userData: '',
     home: '',
     trays: [] as FakeTray[],
-    notifications: [] as { title: string; body: string }[],
+    notifications: [] as { title: string; body: string; click: () => void }[],
   };
   class FakeTray {
     image = '';
@@ -61,10 +61,13 @@ const fake = vi.hoisted(() => {
   }
   class FakeNotification {
     static isSupported = () => true;
+    private readonly listeners = new Map<string, Listener>();
     constructor(private readonly options: { title: string; body: string }) {}
-    on() {}
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
     show() {
-      state.notifications.push(this.options);
+      state.notifications.push({ ...this.options, click: () => this.listeners.get('click')?.() });
     }
   }
   const emitter = { on: () => undefined, off: () => undefined };
@@ -94,7 +97,11 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => fake.module);
 
+import { startBatchApiSandbox, type BatchApiSandbox } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
 import { startCore, type Core } from '../../../src-main/core/core.js';
+import type { defaultResourceSettings } from '../../../src-main/core/governor/default-resources.js';
+import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
+import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { startDesktopShell, type DesktopShell } from '../../../src-main/electron/desktop-shell.js';
 
@@ -103,6 +110,8 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 const dir = mkdtempSync(join(tmpdir(), 'proverdesk-desktop-shell-'));
 let core: Core;
 let shell: DesktopShell;
+let sandbox: BatchApiSandbox | undefined;
+const keychainService = `ProverDesk-test-${process.pid}-shell`;
 const opened: (string | undefined)[] = [];
 const xdgBefore = process.env.XDG_CONFIG_HOME;
 
@@ -117,7 +126,7 @@ beforeAll(async () => {
   fake.state.userData = join(dir, 'data');
   fake.state.home = join(dir, 'home');
   process.env.XDG_CONFIG_HOME = join(dir, 'config');
-  core = await startCore({ dataDir: fake.state.userData, mode: 'electron', appVersion: '0.0.0-test', sampleIntervalMs: 1000, keychainService: `ProverDesk-test-${process.pid}` });
+  core = await startCore({ dataDir: fake.state.userData, mode: 'electron', appVersion: '0.0.0-test', sampleIntervalMs: 1000, keychainService });
   shell = await startDesktopShell({
     core,
     dataDirArgument: fake.state.userData,
@@ -132,6 +141,7 @@ beforeAll(async () => {
 afterAll(async () => {
   shell?.dispose();
   await core?.close();
+  await sandbox?.close();
   await releaseSnarkjsWorkers();
   if (xdgBefore === undefined) delete process.env.XDG_CONFIG_HOME;
   else process.env.XDG_CONFIG_HOME = xdgBefore;
@@ -178,6 +188,20 @@ describe('the desktop shell, wired to the real core', () => {
     await call('command', 'desktop.set', { settings: { ...settings, startAtLogin: 'off' } });
     await expect.poll(() => existsSync(entry)).toBe(false);
   });
+
+  it('tells the user of a job that failed, with its market and the reason, and a click opens the Jobs page', async () => {
+    // A job the memory limit keeps from starting ends failed: the notice says which market, and why.
+    const { settings } = (await call('query', 'resources.get')) as { settings: ReturnType<typeof defaultResourceSettings> };
+    await call('command', 'resources.set', { settings: { ...settings, memory: { maxMiB: 16 } } });
+    sandbox = await startBatchApiSandbox({ participants: [{ id: 'shell-user', batches: [{ circuit: await sandboxCircuit('poseidon-chain-32k'), input: poseidonChainInput() }] }] });
+    const before = fake.state.notifications.length;
+    await call('command', 'coordinators.add', { kind: 'batch-api', name: 'Shell sandbox', url: sandbox.url, participantId: 'shell-user' });
+    await expect.poll(() => fake.state.notifications.slice(before), { timeout: 40_000, interval: 500 }).toEqual([
+      expect.objectContaining({ title: expect.stringMatching(/failed/i), body: expect.stringMatching(/needs about \d+ MiB of memory/) }),
+    ]);
+    fake.state.notifications.at(-1)!.click();
+    expect(opened.at(-1)).toBe('jobs');
+  }, 60_000);
 
   it('closes the window to the tray with a one-off notice, or quits when the user chose that', async () => {
     const before = fake.state.notifications.length;
