@@ -99,7 +99,7 @@ vi.mock('electron', () => fake.module);
 
 import { startBatchApiSandbox, type BatchApiSandbox } from '../../../src-main/core/coordinators/batch-api/sandbox-server.js';
 import { startCore, type Core } from '../../../src-main/core/core.js';
-import type { defaultResourceSettings } from '../../../src-main/core/governor/default-resources.js';
+import type { ResourceSettings } from '../../../src-main/core/api/resource-schemas.js';
 import { poseidonChainInput } from '../../fixtures/circuits/inputs.js';
 import { sandboxCircuit } from '../../support/sandbox-circuits.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
@@ -191,7 +191,7 @@ describe('the desktop shell, wired to the real core', () => {
 
   it('tells the user of a job that failed, with its market and the reason, and a click opens the Jobs page', async () => {
     // A job the memory limit keeps from starting ends failed: the notice says which market, and why.
-    const { settings } = (await call('query', 'resources.get')) as { settings: ReturnType<typeof defaultResourceSettings> };
+    const { settings } = (await call('query', 'resources.get')) as { settings: ResourceSettings };
     await call('command', 'resources.set', { settings: { ...settings, memory: { maxMiB: 16 } } });
     sandbox = await startBatchApiSandbox({ participants: [{ id: 'shell-user', batches: [{ circuit: await sandboxCircuit('poseidon-chain-32k'), input: poseidonChainInput() }] }] });
     const before = fake.state.notifications.length;
