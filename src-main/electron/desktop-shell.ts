@@ -58,7 +58,12 @@ export async function startDesktopShell(options: DesktopShellOptions): Promise<D
   void noteWhetherProvingUsesGpu(core, remember, log);
 
   const tray = installTray({ core, iconsDir: options.iconsDir, showWindow: () => options.showWindow(), toggleWindow: options.toggleWindow, quit: options.quit, log });
-  const stopNotifications = installNotifications({ core, showWindow: (page) => options.showWindow(page), log });
+  const stopNotifications = installNotifications({
+    core,
+    summary: { shownOn: readShellState(userData).summaryShownOn, remember: (date) => remember({ summaryShownOn: date }) },
+    showWindow: (page) => options.showWindow(page),
+    log,
+  });
   const stopEvents = core.subscribe((event) => {
     if (!isCoreEvent(event, 'desktop.changed')) return;
     const next = event.payload;

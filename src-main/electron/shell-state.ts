@@ -15,6 +15,8 @@ const ShellStateSchema = z.object({
   hardwareAcceleration: DesktopSettings.shape.hardwareAcceleration.catch('auto'),
   /** Whether this machine proves on a GPU, as found at the last start (see provesOnGpu). */
   provesOnGpu: z.boolean().catch(false),
+  /** The local date (YYYY-MM-DD) of the last daily summary, so a restart in the evening does not repeat it. */
+  summaryShownOn: z.string().nullable().catch(null),
 });
 export type ShellState = z.infer<typeof ShellStateSchema>;
 

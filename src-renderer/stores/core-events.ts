@@ -5,6 +5,7 @@ import { useAppInfoStore } from './app-info.js';
 import { useCalibrationStore } from './calibration.js';
 import { useConnectionStore } from './connection.js';
 import { useDashboardStore } from './dashboard.js';
+import { useDesktopStore } from './desktop.js';
 import { useGovernorStore } from './governor.js';
 import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
@@ -32,6 +33,9 @@ export function followCore(bridge: RendererBridge): () => void {
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
     } else if (isEvent(event, 'governor.changed')) useGovernorStore.getState().apply(event.payload);
+    else if (isEvent(event, 'desktop.changed')) {
+      if (useDesktopStore.getState().view !== null) void useDesktopStore.getState().load(bridge);
+    }
   });
 
   let lost = false;

@@ -52,7 +52,8 @@ export function decide(verdicts: RuleVerdict[], atMs: number, job?: DeadlineJob)
   return {
     state: cpuPct === 0 ? 'paused' : cpuPct < 100 ? 'throttled' : 'running',
     cpuPct,
-    gpuAllowed: reasons.every((r) => r.effect !== 'pause'),
+    // A job kept going for its deadline keeps the GPUs too, unless a GPU-only reason (heat, a GPU snooze) holds them.
+    gpuAllowed: finishing !== null ? gpuPauses.length === 0 : reasons.every((r) => r.effect !== 'pause'),
     takeNewWork,
     reasons,
     finishing,

@@ -70,6 +70,8 @@ export interface NotificationPolicyOptions {
   burstQuietMs?: number;
   /** … held back at most this long (default 60 s). */
   burstMaxHoldMs?: number;
+  /** The local date (YYYY-MM-DD) a summary was last shown on, kept across restarts by the glue. */
+  summaryShownOn?: string | null;
 }
 
 /** A job still running past its prediction is assumed to have this share of it left (as the governor does). */
@@ -105,6 +107,7 @@ export class NotificationPolicy {
     this.dailySummaryAtMinutes = options.dailySummaryAtMinutes ?? 20 * 60;
     this.burstQuietMs = options.burstQuietMs ?? 10_000;
     this.burstMaxHoldMs = options.burstMaxHoldMs ?? 60_000;
+    this.summaryDate = options.summaryShownOn ?? null;
   }
 
   setSwitches(switches: NotificationSwitches): void {

@@ -19,18 +19,20 @@ const KEPT_NOTIFICATIONS = 20;
 
 export interface NotificationsOptions {
   core: Pick<Core, 'dispatch' | 'subscribe'>;
+  /** The date of the last daily summary (kept by the shell across restarts), and how to keep a new one. */
+  summary: { shownOn: string | null; remember(date: string): void };
   /** Brings the window up on a page of the app (e.g. "jobs"). */
   showWindow(page: ShellNotification['page']): void;
   log: Logger;
 }
 
 /** Starts the notifications; returns the function that stops them. */
-export function installNotifications({ core, showWindow, log }: NotificationsOptions): () => void {
+export function installNotifications({ core, summary, showWindow, log }: NotificationsOptions): () => void {
   if (!Notification.isSupported()) {
     log.warn('this desktop shows no notifications; ProverDesk will not send any');
     return () => undefined;
   }
-  const policy = new NotificationPolicy();
+  const policy = new NotificationPolicy({ summaryShownOn: summary.shownOn });
   const query = <N extends QueryName>(name: N, input: QueryInput<N>) => queryCore(core, name, input);
   const kept = new Set<Notification>();
 
@@ -104,7 +106,10 @@ export function installNotifications({ core, showWindow, log }: NotificationsOpt
       show(policy.coordinators(status.coordinators.map((c) => ({ id: c.id, name: c.name, reach: reachOf(c), reason: c.idleReason })), Date.now()));
       if (status.current !== null && policy.wantsDeadlineCheck(status.current.jobId)) await checkDeadline(status.current.jobId);
       const clock = localClock(new Date());
-      if (policy.summaryDue(clock)) show(policy.dailySummary(clock.date, await query('jobs.stats', { sinceMs: clock.dayStartMs })));
+      if (policy.summaryDue(clock)) {
+        show(policy.dailySummary(clock.date, await query('jobs.stats', { sinceMs: clock.dayStartMs })));
+        summary.remember(clock.date);
+      }
     } catch (error) {
       warn('checking markets, deadline and summary failed')(error);
     } finally {

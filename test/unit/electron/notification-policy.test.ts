@@ -261,6 +261,13 @@ describe('daily summary', () => {
   const figures = { accepted: 12, rejected: 1, failed: 2, costCents: 80, priceCents: 340 };
   const at = (date: string, hh: number, mm = 0) => ({ date, minutes: hh * 60 + mm });
 
+  it('is not shown again on a day it was already shown before a restart', () => {
+    const p = new NotificationPolicy({ summaryShownOn: '2025-03-01' });
+    p.setSwitches({ jobFailed: true, jobRejected: true, deadlineAtRisk: true, marketDisconnected: true, dailySummary: true });
+    expect(p.summaryDue(at('2025-03-01', 21))).toBe(false);
+    expect(p.summaryDue(at('2025-03-02', 21))).toBe(true);
+  });
+
   it('is due from 20:00 local time, once a day', () => {
     const p = policy();
     expect(p.summaryDue(at('2025-03-01', 19, 59))).toBe(false);

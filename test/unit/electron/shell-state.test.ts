@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { provesOnGpu, readShellState, SHELL_STATE_FILE, shouldDisableHardwareAcceleration, updateShellState } from '../../../src-main/electron/shell-state.js';
 
-const DEFAULTS = { closeNoticeShown: false, hardwareAcceleration: 'auto', provesOnGpu: false };
+const DEFAULTS = { closeNoticeShown: false, hardwareAcceleration: 'auto', provesOnGpu: false, summaryShownOn: null };
 
 describe('shell state file', () => {
   let dir: string;
@@ -30,15 +30,16 @@ describe('shell state file', () => {
   });
 
   it('keeps the good fields of a file with bad ones', () => {
-    writeFileSync(join(dir, SHELL_STATE_FILE), JSON.stringify({ closeNoticeShown: true, hardwareAcceleration: 'fast', provesOnGpu: 'yes', extra: 1 }));
-    expect(readShellState(dir)).toEqual({ closeNoticeShown: true, hardwareAcceleration: 'auto', provesOnGpu: false });
+    writeFileSync(join(dir, SHELL_STATE_FILE), JSON.stringify({ closeNoticeShown: true, hardwareAcceleration: 'fast', provesOnGpu: 'yes', summaryShownOn: 7, extra: 1 }));
+    expect(readShellState(dir)).toEqual({ closeNoticeShown: true, hardwareAcceleration: 'auto', provesOnGpu: false, summaryShownOn: null });
   });
 
   it('writes changed fields over the rest, and reads them back', () => {
     expect(updateShellState(dir, { hardwareAcceleration: 'off' })).toEqual({ ...DEFAULTS, hardwareAcceleration: 'off' });
-    updateShellState(dir, { closeNoticeShown: true });
-    expect(readShellState(dir)).toEqual({ closeNoticeShown: true, hardwareAcceleration: 'off', provesOnGpu: false });
-    expect(JSON.parse(readFileSync(join(dir, SHELL_STATE_FILE), 'utf8'))).toEqual({ closeNoticeShown: true, hardwareAcceleration: 'off', provesOnGpu: false });
+    updateShellState(dir, { closeNoticeShown: true, summaryShownOn: '2025-03-01' });
+    const written = { closeNoticeShown: true, hardwareAcceleration: 'off', provesOnGpu: false, summaryShownOn: '2025-03-01' };
+    expect(readShellState(dir)).toEqual(written);
+    expect(JSON.parse(readFileSync(join(dir, SHELL_STATE_FILE), 'utf8'))).toEqual(written);
     expect(readdirSync(dir)).toEqual([SHELL_STATE_FILE]); // no partial file left behind
   });
 

@@ -59,7 +59,7 @@ describe('decide', () => {
       expect(decision).toMatchObject({
         state: 'throttled',
         cpuPct: 50,
-        gpuAllowed: false,
+        gpuAllowed: true, // a job on the GPU must be able to finish too
         takeNewWork: false,
         reasons: [onBattery],
         finishing: { jobId, cpuPct: 50, despite: ['on battery'] },
@@ -74,7 +74,7 @@ describe('decide', () => {
 
     it('raises a throttle that is too slow, naming every reason it overrides', () => {
       const decision = decide([cpuHot, cpuLimit, gpuHot], AT_MS, { jobId, deadlineAtMs: AT_MS + 130_000, remainingMs: 40_000 });
-      expect(decision).toMatchObject({ state: 'throttled', cpuPct: 50, takeNewWork: false, finishing: { jobId, cpuPct: 50, despite: ['CPU 91 °C (cap 85 °C)', 'your CPU-time limit (50 %)'] } });
+      expect(decision).toMatchObject({ state: 'throttled', cpuPct: 50, gpuAllowed: false, takeNewWork: false, finishing: { jobId, cpuPct: 50, despite: ['CPU 91 °C (cap 85 °C)', 'your CPU-time limit (50 %)'] } });
       expect(decision.summary).toBe(
         'Finishing job 0123abcd before its deadline despite: CPU 91 °C (cap 85 °C); your CPU-time limit (50 %), at 50 % (GPU paused: GPU 0 at 88 °C (cap 83 °C))',
       );
