@@ -8,6 +8,7 @@ import { usePricingStore } from '../stores/pricing.js';
 import { COST_FIELDS, formFromModel, modelFromForm, type CostFieldKey, type CostForm } from './pricing/cost-model-form.js';
 import { CalibrationCard } from './pricing/CalibrationCard.js';
 import { PricingPreviewCard } from './pricing/PricingPreviewCard.js';
+import { FormOutcome } from '../components/FormOutcome.js';
 
 /** The preview is asked for once typing pauses this long. */
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -104,16 +105,7 @@ export function PricingPage() {
                 {unsaved && <span className="muted">Unsaved changes</span>}
               </div>
             </fieldset>
-            {saveError !== null && (
-              <p className="form-error" role="alert">
-                {saveError}
-              </p>
-            )}
-            {notice !== null && (
-              <p className="form-notice" role="status">
-                {notice}
-              </p>
-            )}
+            <FormOutcome error={saveError} notice={notice} />
           </form>
         )}
       </Card>

@@ -11,6 +11,7 @@ import { MemoryCard } from './resources/MemoryCard.js';
 import { PriorityCard } from './resources/PriorityCard.js';
 import { formFromSettings, settingsFromForm, type EditResourcesForm, type ResourcesCardProps, type ResourcesForm } from './resources/resources-form.js';
 import { WhenToRunCard } from './resources/WhenToRunCard.js';
+import { FormOutcome } from '../components/FormOutcome.js';
 
 export function ResourcesPage() {
   const bridge = useBridge();
@@ -67,16 +68,7 @@ export function ResourcesPage() {
             </button>
             {!result.ok && <span className="field-error">Some fields need fixing before saving.</span>}
             {unsaved && <span className="muted">Unsaved changes</span>}
-            {saveError !== null && (
-              <span className="form-error" role="alert">
-                {saveError}
-              </span>
-            )}
-            {notice !== null && (
-              <span className="form-notice" role="status">
-                {notice}
-              </span>
-            )}
+            <FormOutcome error={saveError} notice={notice} inline />
           </div>
         </form>
       )}

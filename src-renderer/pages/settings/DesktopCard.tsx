@@ -9,6 +9,7 @@ import { errorMessage } from '../../errors.js';
 import { useAppInfoStore } from '../../stores/app-info.js';
 import { useDesktopStore } from '../../stores/desktop.js';
 import { CheckboxField } from '../resources/CheckboxField.js';
+import { FormOutcome } from '../../components/FormOutcome.js';
 
 const START_AT_LOGIN: ChoiceList<DesktopSettings['startAtLogin']> = [
   ['off', 'Off'],
@@ -127,16 +128,7 @@ export function DesktopCard() {
           </fieldset>
         </form>
       )}
-      {error !== null && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice !== null && (
-        <p className="form-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} />
     </Card>
   );
 }

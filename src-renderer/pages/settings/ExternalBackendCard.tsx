@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { checkCommandTemplate } from '../../../src-main/core/api/provers-schemas.js';
 import { errorMessage } from '../../errors.js';
 import { useExternalBackendStore } from '../../stores/external-backend.js';
+import { FormOutcome } from '../../components/FormOutcome.js';
 
 const argumentsOf = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
 
@@ -95,11 +96,7 @@ export function ExternalBackendCard() {
           </fieldset>
         </form>
       )}
-      {notice !== null && (
-        <p className="form-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome notice={notice} />
     </Card>
   );
 }

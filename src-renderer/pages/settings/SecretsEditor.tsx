@@ -5,6 +5,7 @@ import { useBridge } from '../../bridge/context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { errorMessage } from '../../errors.js';
 import { useSecretsStore } from '../../stores/secrets.js';
+import { FormOutcome } from '../../components/FormOutcome.js';
 
 export function SecretsEditor({ accounts, disabled }: { accounts: string[]; disabled: boolean }) {
   const bridge = useBridge();
@@ -90,16 +91,7 @@ export function SecretsEditor({ accounts, disabled }: { accounts: string[]; disa
           </button>
         </fieldset>
       </form>
-      {error !== null && (
-        <p className="form-error" role="alert" data-testid="secret-error">
-          {error}
-        </p>
-      )}
-      {notice !== null && (
-        <p className="form-notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormOutcome error={error} notice={notice} errorTestId="secret-error" />
 
       <h3>Stored secrets</h3>
       {accounts.length === 0 ? (
