@@ -111,6 +111,7 @@ const dir = mkdtempSync(join(tmpdir(), 'proverdesk-desktop-shell-'));
 let core: Core;
 let shell: DesktopShell;
 let sandbox: BatchApiSandbox | undefined;
+let bigCircuit: Awaited<ReturnType<typeof sandboxCircuit>>;
 const keychainService = `ProverDesk-test-${process.pid}-shell`;
 const opened: (string | undefined)[] = [];
 const xdgBefore = process.env.XDG_CONFIG_HOME;
@@ -123,6 +124,8 @@ const call = async (kind: 'query' | 'command', name: string, input: unknown = {}
 };
 
 beforeAll(async () => {
+  // Built once and cached; on a clean checkout compiling it takes a minute or more.
+  bigCircuit = await sandboxCircuit('poseidon-chain-32k');
   fake.state.userData = join(dir, 'data');
   fake.state.home = join(dir, 'home');
   process.env.XDG_CONFIG_HOME = join(dir, 'config');
@@ -136,7 +139,7 @@ beforeAll(async () => {
     quit: () => undefined,
     log: quiet,
   });
-}, 60_000);
+}, 300_000);
 
 afterAll(async () => {
   shell?.dispose();
@@ -193,7 +196,7 @@ describe('the desktop shell, wired to the real core', () => {
     // A job the memory limit keeps from starting ends failed: the notice says which market, and why.
     const { settings } = (await call('query', 'resources.get')) as { settings: ResourceSettings };
     await call('command', 'resources.set', { settings: { ...settings, memory: { maxMiB: 16 } } });
-    sandbox = await startBatchApiSandbox({ participants: [{ id: 'shell-user', batches: [{ circuit: await sandboxCircuit('poseidon-chain-32k'), input: poseidonChainInput() }] }] });
+    sandbox = await startBatchApiSandbox({ participants: [{ id: 'shell-user', batches: [{ circuit: bigCircuit, input: poseidonChainInput() }] }] });
     const before = fake.state.notifications.length;
     await call('command', 'coordinators.add', { kind: 'batch-api', name: 'Shell sandbox', url: sandbox.url, participantId: 'shell-user' });
     await expect.poll(() => fake.state.notifications.slice(before), { timeout: 40_000, interval: 500 }).toEqual([
