@@ -3,12 +3,12 @@ import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { TextField } from '../components/TextField.js';
-import { errorMessage } from '../errors.js';
 import { usePricingStore } from '../stores/pricing.js';
 import { COST_FIELDS, formFromModel, modelFromForm, type CostFieldKey, type CostForm } from './pricing/cost-model-form.js';
 import { CalibrationCard } from './pricing/CalibrationCard.js';
 import { PricingPreviewCard } from './pricing/PricingPreviewCard.js';
 import { FormOutcome } from '../components/FormOutcome.js';
+import { useSaveAction } from '../save-action.js';
 
 /** The preview is asked for once typing pauses this long. */
 const PREVIEW_DEBOUNCE_MS = 300;
@@ -17,9 +17,7 @@ export function PricingPage() {
   const bridge = useBridge();
   const { saved, defaults, estimatedPowerWatts, loadError, preview, previewError, load, loadPreview, save } = usePricingStore();
   const [form, setForm] = useState<CostForm | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { busy, notice, error: saveError, clearNotice, run } = useSaveAction();
 
   useEffect(() => {
     void load(bridge);
@@ -42,23 +40,17 @@ export function PricingPage() {
   const errors = result !== null && !result.ok ? result.errors : {};
 
   function edit(key: CostFieldKey, value: string) {
-    setNotice(null);
+    clearNotice();
     setForm((current) => (current === null ? current : { ...current, [key]: value }));
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (model === null) return;
-    setBusy(true);
-    setSaveError(null);
-    try {
+    await run(async () => {
       await save(bridge, model);
-      setNotice('Saved. Proofs made from now on are priced with this model.');
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+      return 'Saved. Proofs made from now on are priced with this model.';
+    });
   }
 
   return (
@@ -96,7 +88,7 @@ export function PricingPage() {
                   type="button"
                   disabled={defaults === null}
                   onClick={() => {
-                    setNotice(null);
+                    clearNotice();
                     if (defaults !== null) setForm(formFromModel(defaults));
                   }}
                 >

@@ -2,7 +2,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { errorMessage } from '../errors.js';
 import { useResourcesStore } from '../stores/resources.js';
 import { CpuCard } from './resources/CpuCard.js';
 import { GpuCard } from './resources/GpuCard.js';
@@ -12,14 +11,13 @@ import { PriorityCard } from './resources/PriorityCard.js';
 import { formFromSettings, settingsFromForm, type EditResourcesForm, type ResourcesCardProps, type ResourcesForm } from './resources/resources-form.js';
 import { WhenToRunCard } from './resources/WhenToRunCard.js';
 import { FormOutcome } from '../components/FormOutcome.js';
+import { useSaveAction } from '../save-action.js';
 
 export function ResourcesPage() {
   const bridge = useBridge();
   const { view, loadError, load, save } = useResourcesStore();
   const [form, setForm] = useState<ResourcesForm | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const { busy, notice, error: saveError, clearNotice, run } = useSaveAction();
 
   useEffect(() => {
     void load(bridge);
@@ -33,23 +31,18 @@ export function ResourcesPage() {
   const unsaved = result?.ok === true && view !== null && JSON.stringify(result.settings) !== JSON.stringify(view.settings);
 
   const edit: EditResourcesForm = (key, value) => {
-    setNotice(null);
+    clearNotice();
     setForm((current) => (current === null ? current : { ...current, [key]: value }));
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (result === null || !result.ok) return;
-    setBusy(true);
-    setSaveError(null);
-    try {
-      await save(bridge, result.settings);
-      setNotice('Saved. The limits apply to the running job at once; a new number of threads from the next job.');
-    } catch (error) {
-      setSaveError(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+    const { settings } = result;
+    await run(async () => {
+      await save(bridge, settings);
+      return 'Saved. The limits apply to the running job at once; a new number of threads from the next job.';
+    });
   }
 
   return (

@@ -25,7 +25,7 @@ interface Snapshot {
   machineBusyMs: number;
   machineTotalMs: number;
   ownMicros: number;
-  enginePid: CpuTimes | null;
+  engine: CpuTimes | null;
 }
 
 export class SignalReader {
@@ -63,13 +63,13 @@ export class SignalReader {
       machineBusyMs: times.reduce((sum, t) => sum + t.user + t.nice + t.sys + t.irq, 0),
       machineTotalMs: times.reduce((sum, t) => sum + t.user + t.nice + t.sys + t.irq + t.idle, 0),
       ownMicros: own.user + own.system,
-      enginePid: engine,
+      engine,
     };
     const before = this.previous;
     this.previous = now;
     if (!before || now.machineTotalMs <= before.machineTotalMs) return null;
     const engineMicros =
-      engine && before.enginePid ? Math.max(0, engine.userMicros + engine.systemMicros - before.enginePid.userMicros - before.enginePid.systemMicros) : 0;
+      engine && before.engine ? Math.max(0, engine.userMicros + engine.systemMicros - before.engine.userMicros - before.engine.systemMicros) : 0;
     const ownMs = (now.ownMicros - before.ownMicros + engineMicros) / 1000;
     const busyMs = now.machineBusyMs - before.machineBusyMs - ownMs;
     const pct = (100 * busyMs) / (now.machineTotalMs - before.machineTotalMs);

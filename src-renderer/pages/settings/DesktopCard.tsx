@@ -5,7 +5,7 @@ import type { DesktopSettings } from '../../../src-main/core/api/desktop-schemas
 import { useBridge } from '../../bridge/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { errorMessage } from '../../errors.js';
+import { useSaveAction } from '../../save-action.js';
 import { useAppInfoStore } from '../../stores/app-info.js';
 import { useDesktopStore } from '../../stores/desktop.js';
 import { CheckboxField } from '../resources/CheckboxField.js';
@@ -36,9 +36,7 @@ export function DesktopCard() {
   const { view, loadError, load, save } = useDesktopStore();
   const platform = useAppInfoStore((store) => store.info?.platform);
   const [form, setForm] = useState<DesktopSettings | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const { busy, notice, error, clearNotice, run } = useSaveAction();
 
   useEffect(() => {
     void load(bridge);
@@ -49,7 +47,7 @@ export function DesktopCard() {
 
   const unsaved = form !== null && view !== null && JSON.stringify(form) !== JSON.stringify(view.settings);
   const edit = (next: Partial<DesktopSettings>) => {
-    setNotice(null);
+    clearNotice();
     setForm((current) => (current === null ? current : { ...current, ...next }));
   };
 
@@ -57,22 +55,11 @@ export function DesktopCard() {
     event.preventDefault();
     if (form === null || view === null) return;
     const accelerationChanged = form.hardwareAcceleration !== view.settings.hardwareAcceleration;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await save(bridge, form);
-      setNotice(
-        !view.applies
-          ? 'Saved. They take effect when ProverDesk runs as the desktop app.'
-          : accelerationChanged
-            ? 'Saved. Hardware acceleration changes at the next start.'
-            : 'Saved.',
-      );
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
+      if (!view.applies) return 'Saved. They take effect when ProverDesk runs as the desktop app.';
+      return accelerationChanged ? 'Saved. Hardware acceleration changes at the next start.' : 'Saved.';
+    });
   }
 
   return (
