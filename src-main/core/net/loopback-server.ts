@@ -1,7 +1,6 @@
-// Starts an HTTP server on 127.0.0.1 (the sandbox coordinators) and closes it for good: open connections,
+// Starts an HTTP (or HTTP/2) server on 127.0.0.1 (the sandbox coordinators) and closes it for good: open connections,
 // keep-alive ones included, are cut instead of waited for, so closing never hangs on an idle client.
-import type { Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, Server, Socket } from 'node:net';
 
 export interface LoopbackListener {
   /** http://127.0.0.1:<port> */

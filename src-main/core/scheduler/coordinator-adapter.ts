@@ -23,8 +23,16 @@ export interface ProofToSubmit {
   acceleration: string;
 }
 
+/** Money a coordinator reports for an accepted proof (a market's reward), in the currency's smallest unit. */
+export interface ReportedEarning {
+  kind: 'reward' | 'fee';
+  amountMinor: bigint;
+  currency: string;
+  note: string;
+}
+
 export type SubmitResult =
-  | { kind: 'accepted'; message: string }
+  | { kind: 'accepted'; message: string; earnings?: ReportedEarning[] }
   | { kind: 'rejected'; message: string }
   /** The coordinator no longer knows the job (stale, or already accepted before a restart). */
   | { kind: 'gone'; message: string }
@@ -36,4 +44,6 @@ export interface CoordinatorAdapter {
   poll(signal: AbortSignal): Promise<PollResult>;
   fetch(job: Job, payload: Record<string, unknown>, workDir: string, signal: AbortSignal): Promise<ProvingInput>;
   submit(job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult>;
+  /** Tells the coordinator this machine gives up a job it was given (markets reassign or refund); says what was done. */
+  reportFailure?(job: Job, payload: Record<string, unknown>, reason: string, signal: AbortSignal): Promise<string>;
 }

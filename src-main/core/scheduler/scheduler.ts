@@ -332,6 +332,7 @@ export class Scheduler {
       if (state && (ACTIVE_STATES as readonly string[]).includes(state)) {
         const cancelled = controller.signal.aborted;
         this.move(job.id, cancelled ? 'cancelled' : 'failed', { error: message(error) }, cancelled ? 'cancelled' : 'failed', message(error));
+        await this.giveBack(job, adapter, payload, message(error));
       }
       this.options.log.warn(`job ${job.id} (${adapter.name}) ended: ${message(error)}`);
       return 'done';
@@ -345,7 +346,9 @@ export class Scheduler {
 
   private async proveJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, workDir: string, signal: AbortSignal): Promise<Job> {
     if (job.deadlineAtMs !== null && job.deadlineAtMs <= this.now()) {
-      return this.move(job.id, 'expired', { error: 'its deadline passed before it could be proven' }, 'expired', 'deadline passed');
+      const expired = this.move(job.id, 'expired', { error: 'its deadline passed before it could be proven' }, 'expired', 'deadline passed');
+      await this.giveBack(job, adapter, payload, 'its deadline passed before it could be proven');
+      return expired;
     }
     await mkdir(workDir, { recursive: true });
     this.move(job.id, 'downloading', { attempts: job.attempts + 1 }, 'downloading', 'fetching the inputs');
@@ -418,9 +421,11 @@ export class Scheduler {
         this.syncedLater(store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
           store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(proof.costCents), currency: 'USD', note: `price asked ${proof.priceCents} ¢` });
+          for (const earning of result.earnings ?? []) store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, ...earning });
         }));
       } else if (result.kind === 'rejected') {
         this.syncedLater(store.durably(() => this.move(job.id, 'rejected', { error: result.message }, 'rejected', result.message)));
+        await this.giveBack(job, adapter, payload, result.message);
       } else if (result.kind === 'gone') {
         const why = resubmission
           ? `${result.message}: the proof was probably accepted before the app stopped (outcome unknown)`
@@ -431,6 +436,18 @@ export class Scheduler {
         this.move(job.id, 'failed', { error: result.message }, 'failed', result.message);
       }
       return;
+    }
+  }
+
+  /** Tells a market this machine will not deliver a job it won, so it is not held against the deadline for nothing. */
+  private async giveBack(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, reason: string): Promise<void> {
+    if (!adapter.reportFailure || this.stopped) return;
+    try {
+      const outcome = await adapter.reportFailure(job, payload, reason, this.stopController.signal);
+      this.options.store.jobEvents.append(job.id, { kind: 'reported', message: outcome });
+    } catch (error) {
+      this.options.store.jobEvents.append(job.id, { kind: 'report-failed', message: `could not tell ${adapter.name}: ${message(error)}` });
+      this.options.log.warn(`job ${job.id}: could not report its failure to ${adapter.name}: ${message(error)}`);
     }
   }
 

@@ -83,6 +83,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'market bids',
+    up: `
+      CREATE TABLE market_bids (
+        id INTEGER PRIMARY KEY,
+        coordinator_id TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        program TEXT,
+        gas_limit TEXT NOT NULL CHECK (gas_limit GLOB '[0-9]*' AND gas_limit NOT GLOB '*[^0-9]*'),
+        deadline_ms INTEGER NOT NULL,
+        max_price_wei_per_pgu TEXT,
+        amount_wei_per_pgu TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('skipped', 'placed', 'refused', 'won', 'lost')),
+        reason TEXT,
+        UNIQUE (coordinator_id, request_id)
+      );
+      CREATE INDEX market_bids_by_time ON market_bids (at_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { createCoordinatorsRepo, type CoordinatorsRepo } from './repos/coordinat
 import { createEarningsRepo, type EarningsRepo } from './repos/earnings-repo.js';
 import { createJobEventsRepo, type JobEventsRepo } from './repos/job-events-repo.js';
 import { createJobsRepo, type JobsRepo } from './repos/jobs-repo.js';
+import { createMarketBidsRepo, type MarketBidsRepo } from './repos/market-bids-repo.js';
 import { createMetricsRepo, type MetricsRepo } from './repos/metrics-repo.js';
 import { createSettingsRepo, type SettingsRepo } from './repos/settings-repo.js';
 
@@ -16,6 +17,7 @@ export interface Store {
   readonly jobEvents: JobEventsRepo;
   readonly earnings: EarningsRepo;
   readonly metrics: MetricsRepo;
+  readonly marketBids: MarketBidsRepo;
   /** Runs fn in one transaction (repository calls inside nest as savepoints): all of it lands or none. */
   transaction<T>(fn: () => T): T;
   /**
@@ -51,6 +53,7 @@ export function createStore(db: Database, file: string, now: () => number = Date
     jobEvents,
     earnings: createEarningsRepo(db),
     metrics: createMetricsRepo(db),
+    marketBids: createMarketBidsRepo(db, now),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     durably: <T>(fn: () => T) => {
       const result = db.transaction(fn)();

@@ -9,7 +9,7 @@ import type { CircuitPackage } from '../../engine/circuit-package.js';
 import { jobInputRows, writeInputCsv } from './csv-input.js';
 import { multipartForm } from './multipart-form.js';
 import type { OrganisationSession, PasswordSource, SessionStore } from './organisation-session.js';
-import { checkPracticeProof, type ProofVerdict } from './practice-proof-check.js';
+import { checkPracticeProof, type ProofVerdict } from '../../engine/practice-proof-check.js';
 import { identifyProgram } from './program-archive.js';
 import { DonationProtocolError, DonationServerError, DonationTransport, pageQuery, RequestRefusedError, type PageRequest } from './transport.js';
 import {

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readCircuitPackage } from '../../engine/circuit-package.js';
 import { listenOnLoopback } from '../../net/loopback-server.js';
 import { mergeJobInputRows } from './csv-input.js';
-import { checkPracticeProof, type ProofVerdict } from './practice-proof-check.js';
+import { checkPracticeProof, type ProofVerdict } from '../../engine/practice-proof-check.js';
 import { accountRoutes } from './sandbox-account-routes.js';
 import { DEFAULT_TOKEN_LIFETIMES, hashPassword, TokenIssuer, type TokenLifetimes } from './sandbox-auth.js';
 import { SandboxError, SandboxPanic, SandboxPlainError } from './sandbox-errors.js';

@@ -1,10 +1,10 @@
-// The organisation's check of a practice proof (practice-formats.md): the proof result verifies with snarkjs
+// A check of a practice proof (practice-formats.md): the proof result verifies with snarkjs
 // against the program's verification key and, when the group's input is known, its public signals are the
-// ones that input gives. Used by the organisation client and by the sandbox when it plays the organisation.
-import type { CircuitPackage } from '../../engine/circuit-package.js';
-import { decodeProofResult, publicSignalsOfWitness } from '../../engine/proof-result.js';
-import { Groth16FormatError, verifyGroth16 } from '../../engine/verify.js';
-import { computeWitness } from '../../engine/witness.js';
+// ones that input gives. Used by the donation organisation client and by the sandbox servers.
+import type { CircuitPackage } from './circuit-package.js';
+import { decodeProofResult, publicSignalsOfWitness } from './proof-result.js';
+import { Groth16FormatError, verifyGroth16 } from './verify.js';
+import { computeWitness } from './witness.js';
 
 export interface ProofVerdict {
   valid: boolean;
