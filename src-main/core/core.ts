@@ -102,7 +102,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log: createStderrLogger('governor'),
   });
 
-  const practice = options.practice && options.practicePackagesDir !== undefined ? await startPracticeOrSayWhy(store, options.dataDir, options.practicePackagesDir, logger) : undefined;
+  const practice = options.practice && options.practicePackagesDir !== undefined ? await startPracticeOrSayWhy(store, keychain, options.dataDir, options.practicePackagesDir, logger) : undefined;
   const { scheduler, calibrator } = await createScheduler({
     ...(practice ? { practice: practice.endpoints } : {}),
     ...(options.practicePackagesDir === undefined ? {} : { practicePackagesDir: options.practicePackagesDir }),
@@ -243,9 +243,9 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
 }
 
 /** The practice market is a convenience: if it cannot start, the app runs without it and says why. */
-async function startPracticeOrSayWhy(store: Store, dataDir: string, packagesDir: string, logger: Logger): Promise<PracticeMarket | undefined> {
+async function startPracticeOrSayWhy(store: Store, keychain: Keychain, dataDir: string, packagesDir: string, logger: Logger): Promise<PracticeMarket | undefined> {
   try {
-    return await startPracticeMarket({ store, dataDir, packagesDir });
+    return await startPracticeMarket({ store, keychain, dataDir, packagesDir });
   } catch (error) {
     logger.warn(`the practice market did not start: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

@@ -37,7 +37,29 @@ const ProgramIds = z
   .max(1000, { message: 'at most 1000 programs' })
   .optional();
 
-const KIND_ERROR = { error: 'must be batch-api or donation' };
+const KIND_ERROR = { error: 'must be batch-api, donation or succinct' };
+
+/** A secp256k1 private key as pasted: 64 hex digits, 0x optional. Checked for range by the core. */
+const PrivateKey = z
+  .string()
+  .trim()
+  .regex(/^(0x)?[0-9a-fA-F]{64}$/, { message: 'must be 64 hexadecimal digits, optionally starting with 0x' });
+const CircuitVersion = z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'must be at most 100 characters' });
+const ChainId = z.number().int().positive().max(2 ** 53 - 1).optional();
+/** What this prover proves per second, in PGUs (needed to bid on real SP1 requests). */
+const ThroughputPgusPerS = z.number().positive({ message: 'must be above 0' }).max(1e12).optional();
+const MaxOutstanding = z.number().int().min(1).max(100).optional();
+const MaxGasLimit = optionalText(z.string().regex(/^\d{1,20}$/, { message: 'must be a whole number of PGUs' }));
+
+const SuccinctSettings = {
+  name: Name,
+  url: Url,
+  version: CircuitVersion,
+  chainId: ChainId,
+  throughputPgusPerS: ThroughputPgusPerS,
+  maxOutstanding: MaxOutstanding,
+  maxGasLimit: MaxGasLimit,
+};
 
 export const CoordinatorAddInput = z.discriminatedUnion(
   'kind',
@@ -46,6 +68,9 @@ export const CoordinatorAddInput = z.discriminatedUnion(
       .object({ kind: z.literal('batch-api'), name: Name, url: Url, participantId: ParticipantId, submitPath: SubmitPath, deploymentVersion: DeploymentVersion })
       .strict(),
     z.object({ kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
+    z
+      .object({ kind: z.literal('succinct'), ...SuccinctSettings, key: z.discriminatedUnion('source', [z.object({ source: z.literal('import'), privateKey: PrivateKey }).strict(), z.object({ source: z.literal('generate') }).strict()]) })
+      .strict(),
   ],
   KIND_ERROR,
 );
@@ -67,6 +92,8 @@ export const CoordinatorUpdateInput = z.discriminatedUnion(
       })
       .strict(),
     z.object({ id: CoordinatorId, kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
+    /** `privateKey` replaces the signing key; left out, the stored one stays. */
+    z.object({ id: CoordinatorId, kind: z.literal('succinct'), ...SuccinctSettings, privateKey: PrivateKey.optional() }).strict(),
   ],
   KIND_ERROR,
 );
@@ -95,6 +122,12 @@ export const CoordinatorRow = z.object({
   deploymentVersion: z.string().nullable(),
   /** Donation: the programs it proves for; empty means every program. Null for other kinds. */
   programIds: z.array(z.string()).nullable(),
+  /** Markets: the address of its signing key (the key itself never leaves the keychain); null for other kinds. */
+  signerAddress: z.string().nullable(),
+  /** Succinct: its settings; null for other kinds. */
+  succinct: z
+    .object({ version: z.string(), chainId: z.number().nullable(), throughputPgusPerS: z.number().nullable(), maxOutstanding: z.number().int(), maxGasLimit: z.string().nullable() })
+    .nullable(),
   /** Batch API: whether the keychain holds its participant ID (null: not this kind, or the keychain did not answer). */
   hasParticipantId: z.boolean().nullable(),
   /** Its jobs by how they ended (failed counts expired ones too). */

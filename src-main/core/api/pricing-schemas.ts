@@ -18,6 +18,17 @@ export const CostModelSchema = z.object({
 });
 export type CostModel = z.infer<typeof CostModelSchema>;
 
+/** Stored under `pricing.succinct`: how bids on the Succinct network are priced from the cost model. */
+export const SuccinctBidSettingsSchema = z.object({
+  /** What one PROVE is worth, in millionths of a US dollar (400000 = $0.40); the user enters it. */
+  proveUsdMicros: z.number().int().min(1).max(1_000_000_000_000),
+  /** Margin over break-even, in basis points. */
+  marginBasisPoints: z.number().int().min(0).max(1_000_000),
+  /** Never bid below this, in wei per PGU (decimal). */
+  floorWeiPerPgu: z.string().regex(/^\d{1,30}$/, { message: 'must be a whole number of wei per PGU' }),
+});
+export type SuccinctBidSettingsInput = z.infer<typeof SuccinctBidSettingsSchema>;
+
 export const PricingState = z.object({
   /** The model in use: the saved one, or the defaults while none is saved. */
   model: CostModelSchema,

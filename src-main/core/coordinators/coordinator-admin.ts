@@ -9,7 +9,10 @@ import { CoordinatorAddInput, CoordinatorUpdateInput } from '../api/market-schem
 import type { Keychain } from '../secrets/keychain.js';
 import type { Coordinator, CoordinatorConfig } from '../store/repos/coordinators-repo.js';
 import type { Store } from '../store/store.js';
+import { InvalidKeyError } from '../secrets/eth-signer.js';
+import { generateSigningKey, importSigningKey, signerAccount } from '../secrets/signing-keys.js';
 import { BatchApiConfigSchema, DonationConfigSchema, participantAccount } from './registry.js';
+import { SuccinctConfigSchema } from './succinct/config.js';
 
 export const PAUSED_BY_USER = 'paused by you';
 
@@ -25,6 +28,20 @@ export async function addCoordinator({ store, keychain }: AdminParts, input: New
   const settings = parse(CoordinatorAddInput, input);
   assertNameFree(store, settings.name);
   const id = randomUUID();
+  if (settings.kind === 'succinct') {
+    const { key } = settings;
+    const address = key.source === 'import' ? await keyImported(() => importSigningKey(keychain, id, key.privateKey)) : await generateSigningKey(keychain, id);
+    const config = storedConfig(settings, address);
+    try {
+      return store.transaction(() => {
+        assertNameFree(store, settings.name);
+        return store.coordinators.upsert({ id, kind: 'succinct', name: settings.name, config, enabled: true });
+      });
+    } catch (error) {
+      await keychain.delete(signerAccount(id)).catch(() => false);
+      throw error;
+    }
+  }
   const config = storedConfig(settings);
   if (settings.kind === 'donation') return store.coordinators.upsert({ id, kind: 'donation', name: settings.name, config, enabled: true });
 
@@ -49,7 +66,12 @@ export async function updateCoordinator({ store, keychain }: AdminParts, input: 
     throw new ApiError('conflict', `coordinator '${existing.name}' is a ${existing.kind} coordinator, not ${settings.kind}`);
   }
   assertNameFree(store, settings.name, existing.id);
-  const config = storedConfig(settings);
+  let address: string | undefined;
+  if (settings.kind === 'succinct') {
+    const { privateKey } = settings;
+    address = privateKey !== undefined ? await keyImported(() => importSigningKey(keychain, existing.id, privateKey)) : String(existing.config.signerAddress ?? '');
+  }
+  const config = storedConfig(settings, address);
   // The secret is not in the row, but the upsert below stamps the row as updated, so the scheduler rebuilds
   // the coordinator's client with the new ID.
   if (settings.kind === 'batch-api' && settings.participantId !== undefined) await keychain.set(participantAccount(existing.id), settings.participantId);
@@ -90,6 +112,7 @@ export interface Removal {
 export async function removeCoordinator({ store, keychain }: AdminParts, id: string): Promise<Removal> {
   const existing = editable(store, id, 'removed');
   if (existing.kind === 'batch-api') await keychain.delete(participantAccount(id));
+  if (existing.kind === 'succinct') await keychain.delete(signerAccount(id));
   const jobs = store.coordinators.countJobs(id);
   if (jobs === 0) {
     store.coordinators.remove(id);
@@ -113,14 +136,34 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   throw new ApiError('bad_request', describeIssues(parsed.error));
 }
 
-function storedConfig(settings: CoordinatorAddInput | CoordinatorUpdateInput): CoordinatorConfig {
+function storedConfig(settings: CoordinatorAddInput | CoordinatorUpdateInput, signerAddress?: string): CoordinatorConfig {
   // The registry's schemas decide what the scheduler can use; the API's accept nothing they would refuse.
   const parsed =
     settings.kind === 'batch-api'
       ? BatchApiConfigSchema.safeParse({ url: settings.url, submitPath: settings.submitPath, deploymentVersion: settings.deploymentVersion })
-      : DonationConfigSchema.safeParse({ url: settings.url, programIds: settings.programIds });
+      : settings.kind === 'succinct'
+        ? SuccinctConfigSchema.safeParse({
+            url: settings.url,
+            version: settings.version,
+            chainId: settings.chainId,
+            throughputPgusPerS: settings.throughputPgusPerS,
+            maxOutstanding: settings.maxOutstanding,
+            maxGasLimit: settings.maxGasLimit,
+            signerAddress,
+          })
+        : DonationConfigSchema.safeParse({ url: settings.url, programIds: settings.programIds });
   if (!parsed.success) throw new ApiError('bad_request', describeIssues(parsed.error));
   return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+}
+
+/** A key that parses but is no secp256k1 key is the user's mistake, said without the key. */
+async function keyImported(run: () => Promise<string>): Promise<string> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof InvalidKeyError) throw new ApiError('bad_request', `privateKey: ${error.message}`);
+    throw error;
+  }
 }
 
 function sameName(a: string, b: string): boolean {

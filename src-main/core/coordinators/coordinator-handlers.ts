@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { addCoordinator, removeCoordinator, setCoordinatorEnabled, setCoordinatorPaused, updateCoordinator } from './coordinator-admin.js';
 import { listDonationPrograms } from './donation-programs.js';
 import { participantAccount } from './registry.js';
+import { DEFAULT_MAX_OUTSTANDING, SuccinctConfigSchema } from './succinct/config.js';
 
 /** Job events that say something went wrong with a job (`submit-retry`: a submission failed and is tried again). */
 const ERROR_EVENTS = ['failed', 'rejected', 'expired', 'stale', 'outcome-unknown', 'submit-retry'];
@@ -112,6 +113,8 @@ async function listCoordinators(
         submitPath: text(c.config.submitPath),
         deploymentVersion: text(c.config.deploymentVersion),
         programIds: c.kind === 'donation' ? texts(c.config.programIds) : null,
+        signerAddress: text(c.config.signerAddress),
+        succinct: c.kind === 'succinct' ? succinctRow(c.config) : null,
         hasParticipantId: c.kind === 'batch-api' ? await hasParticipantId(c) : null,
         jobs: counts.get(c.id) ?? { accepted: 0, rejected: 0, failed: 0 },
       };
@@ -121,3 +124,10 @@ async function listCoordinators(
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+function succinctRow(config: Record<string, unknown>): CoordinatorRow['succinct'] {
+  const parsed = SuccinctConfigSchema.safeParse(config);
+  if (!parsed.success) return null;
+  const { version, chainId, throughputPgusPerS, maxOutstanding, maxGasLimit } = parsed.data;
+  return { version, chainId: chainId ?? null, throughputPgusPerS: throughputPgusPerS ?? null, maxOutstanding: maxOutstanding ?? DEFAULT_MAX_OUTSTANDING, maxGasLimit: maxGasLimit ?? null };
+}

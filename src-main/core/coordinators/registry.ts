@@ -13,6 +13,7 @@ import { BatchApiAdapter } from './batch-api/adapter.js';
 import { BatchApiClient } from './batch-api/client.js';
 import { DonationAdapter } from './donation/adapter.js';
 import { DonorClient } from './donation/donor-client.js';
+import { buildSuccinctAdapter } from './succinct/build-adapter.js';
 
 export const MAX_PACKAGE_BYTES = 2 * 2 ** 30;
 
@@ -63,7 +64,25 @@ export async function buildAdapters({ store, keychain, dataDir, practice, estima
         adapter = new BatchApiAdapter(coordinator.id, coordinator.name, client, packages, practice.batchApi.url, PRACTICE_PACE_MS);
       }
       if (practice && coordinator.config.protocol === 'donation') adapter = donationAdapter(practice.donation.url);
+      if (coordinator.config.protocol === 'succinct') {
+        if (!practice?.succinct) continue;
+        if ('unavailable' in practice.succinct) {
+          pause(coordinator.id, practice.succinct.unavailable);
+          continue;
+        }
+        const built = await buildSuccinctAdapter(coordinator, { store, keychain, packages, estimateProvingMs }, practice.succinct);
+        if ('pause' in built) pause(coordinator.id, built.pause);
+        // A market the user turned on is not a stand-in for real work: it keeps bidding beside real coordinators.
+        else adapters.push(built);
+        continue;
+      }
       if (adapter) adapters.push(realConnected ? standingBy(adapter) : adapter);
+      continue;
+    }
+    if (coordinator.kind === 'succinct') {
+      const built = await buildSuccinctAdapter(coordinator, { store, keychain, packages, estimateProvingMs });
+      if ('pause' in built) pause(coordinator.id, built.pause);
+      else adapters.push(built);
       continue;
     }
     if (coordinator.kind === 'donation') {

@@ -1,5 +1,5 @@
-// The built-in practice market: sandbox coordinators (batch API and donation) running inside the app on
-// 127.0.0.1, handing out
+// The built-in practice market: sandbox coordinators (batch API, donation, and a Succinct network to bid on)
+// running inside the app on 127.0.0.1, handing out
 // practice-format jobs (practice-formats.md) so that a new user sees the whole loop work at once, with no
 // account anywhere. They appear as coordinators of kind 'practice' that the user can turn off in Markets;
 // the setting `practice.enabled` (and `--no-practice` for one run) keeps the whole market off.
@@ -8,9 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBatchApiSandbox, type BatchApiSandbox, type SandboxBatchSpec } from '../coordinators/batch-api/sandbox-server.js';
 import { startDonationSandbox, type DonationSandbox } from '../coordinators/donation/sandbox-server.js';
+import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { practiceCircuit } from './practice-circuits.js';
 import { loadPracticePackages, type PracticePackage } from './practice-packages.js';
+import { startPracticeSuccinct, type PracticeSuccinct } from './practice-succinct.js';
 
 export const PRACTICE_ENABLED_SETTING = 'practice.enabled';
 const PARTICIPANT_SETTING = 'practice.batchApiParticipantId';
@@ -18,12 +20,13 @@ const PARTICIPANT_SETTING = 'practice.batchApiParticipantId';
 /** A practice batch at most this often, so the practice market shows the loop without keeping the CPU busy for nothing. */
 export const PRACTICE_PACE_MS = 20_000;
 
-export type PracticeProtocol = 'batch-api' | 'donation';
+export type PracticeProtocol = 'batch-api' | 'donation' | 'succinct';
 
 /** What the registry needs to build adapters for the practice coordinators of this run. */
 export interface PracticeEndpoints {
   batchApi: { url: string; participantId: string };
   donation: { url: string };
+  succinct: PracticeSuccinct;
 }
 
 /** How long a practice donation reservation lasts (the real server's input_lock_timeout). */
@@ -34,9 +37,11 @@ export interface PracticeMarket {
   close(): Promise<void>;
 }
 
-const ROWS: { protocol: PracticeProtocol; name: string }[] = [
-  { protocol: 'batch-api', name: 'Practice (batch API)' },
-  { protocol: 'donation', name: 'Practice (donation)' },
+/** The practice markets that bid are off until the user turns them on (Markets): they are for shops trying bidding. */
+const ROWS: { protocol: PracticeProtocol; name: string; enabled: boolean }[] = [
+  { protocol: 'batch-api', name: 'Practice (batch API)', enabled: true },
+  { protocol: 'donation', name: 'Practice (donation)', enabled: true },
+  { protocol: 'succinct', name: 'Practice (Succinct network)', enabled: false },
 ];
 
 /** True unless the user turned the practice market off. */
@@ -50,6 +55,7 @@ export function practiceEnabled(store: Store): boolean {
  */
 export async function startPracticeMarket(options: {
   store: Store;
+  keychain: Keychain;
   dataDir: string;
   packagesDir: string;
   paceMs?: number;
@@ -79,11 +85,19 @@ export async function startPracticeMarket(options: {
     throw error;
   }
 
+  let succinct: Awaited<ReturnType<typeof startPracticeSuccinct>>;
+  try {
+    succinct = await startPracticeSuccinct({ keychain: options.keychain, packages, paceMs: options.paceMs ?? PRACTICE_PACE_MS });
+  } catch (error) {
+    await Promise.all([batchApi.close(), donation.close()]);
+    throw error;
+  }
+
   ensureRows(store);
   return {
-    endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url } },
+    endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url }, succinct: succinct.endpoint },
     close: async () => {
-      await Promise.all([batchApi.close(), donation.close()]);
+      await Promise.all([batchApi.close(), donation.close(), succinct.close()]);
     },
   };
 }
@@ -126,7 +140,7 @@ function ensureRows(store: Store): void {
   const existing = store.coordinators.list().filter((c) => c.kind === 'practice');
   for (const row of ROWS) {
     if (existing.some((c) => c.config.protocol === row.protocol)) continue;
-    store.coordinators.upsert({ id: `practice-${row.protocol}`, kind: 'practice', name: row.name, config: { protocol: row.protocol }, enabled: true });
+    store.coordinators.upsert({ id: `practice-${row.protocol}`, kind: 'practice', name: row.name, config: { protocol: row.protocol }, enabled: row.enabled });
   }
 }
 

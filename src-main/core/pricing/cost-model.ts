@@ -2,6 +2,7 @@
 // proving time measured for the job. Settings are stored under `pricing.costModel`.
 import { availableParallelism } from 'node:os';
 import { CostModelSchema, type CostModel } from '../api/pricing-schemas.js';
+import type { SettingsRepo } from '../store/repos/settings-repo.js';
 
 export const COST_MODEL_SETTING = 'pricing.costModel';
 
@@ -22,6 +23,12 @@ export function defaultCostModel(): CostModel {
     marginBasisPoints: 2000,
     minimumPriceCents: 1,
   };
+}
+
+/** The saved model, or the defaults while none is saved (or the saved one no longer parses). */
+export function loadCostModel(settings: SettingsRepo): CostModel {
+  const stored = CostModelSchema.safeParse(settings.get(COST_MODEL_SETTING));
+  return stored.success ? stored.data : defaultCostModel();
 }
 
 const MS_PER_HOUR = 3_600_000;

@@ -3,21 +3,15 @@
 import type { ApiHandlers } from '../api/dispatcher.js';
 import type { PricedProof } from '../api/pricing-schemas.js';
 import type { Store } from '../store/store.js';
-import { COST_MODEL_SETTING, CostModelSchema, defaultCostModel, estimatePowerWatts, proofCostCents, proofPriceCents, type CostModel } from './cost-model.js';
+import { COST_MODEL_SETTING, defaultCostModel, estimatePowerWatts, loadCostModel, proofCostCents, proofPriceCents } from './cost-model.js';
 
 type PricingQueries = Pick<ApiHandlers['queries'], 'pricing.get' | 'pricing.preview'>;
 type PricingCommands = Pick<ApiHandlers['commands'], 'pricing.set'>;
 
-/** The saved model, or the defaults while none is saved (or the saved one is no longer valid). */
-export function currentCostModel(store: Store): CostModel {
-  const stored = CostModelSchema.safeParse(store.settings.get(COST_MODEL_SETTING));
-  return stored.success ? stored.data : defaultCostModel();
-}
-
 export function pricingHandlers({ store }: { store: Store }): { queries: PricingQueries; commands: PricingCommands } {
   return {
     queries: {
-      'pricing.get': () => ({ model: currentCostModel(store), defaults: defaultCostModel(), estimatedPowerWatts: estimatePowerWatts() }),
+      'pricing.get': () => ({ model: loadCostModel(store.settings), defaults: defaultCostModel(), estimatedPowerWatts: estimatePowerWatts() }),
       'pricing.preview': ({ model, limit }) => {
         const proofs = recentProofs(store, limit).map((proof) => {
           const costCents = proofCostCents(model, proof.provingTimeMs);

@@ -11,7 +11,7 @@ import type { Governor } from '../governor/governor.js';
 import { effectiveMaxMemoryBytes, effectiveThreads, loadResourceSettings } from '../governor/resource-settings-store.js';
 import type { Logger } from '../log/logger.js';
 import type { PracticeEndpoints } from '../practice/practice-market.js';
-import { COST_MODEL_SETTING, CostModelSchema, defaultCostModel } from '../pricing/cost-model.js';
+import { loadCostModel } from '../pricing/cost-model.js';
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { Calibrator } from './calibrator.js';
@@ -73,10 +73,7 @@ export async function createScheduler(parts: {
     maxMemoryBytes: () => effectiveMaxMemoryBytes(limits()),
     ...(governor ? { governor } : {}),
     estimateProvingMs: (constraints) => calibrator.estimateMs(constraints),
-    costModel: () => {
-      const stored = CostModelSchema.safeParse(store.settings.get(COST_MODEL_SETTING));
-      return stored.success ? stored.data : defaultCostModel();
-    },
+    costModel: () => loadCostModel(store.settings),
     log: parts.log,
     prepare: (signal) => calibrator.ensure(signal),
     onNativeProof: (constraints, provingTimeMs) => calibrator.observe(constraints, provingTimeMs),

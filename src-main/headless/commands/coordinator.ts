@@ -3,13 +3,19 @@
 // the database or the output.
 import { ApiError } from '../../core/api/contract.js';
 import { addCoordinator, findCoordinatorByName, removeCoordinator, type NewCoordinator } from '../../core/coordinators/coordinator-admin.js';
-import { parseOptions, requireOption, UsageError } from '../cli-options.js';
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_SUCCINCT_VERSION } from '../../core/coordinators/succinct/config.js';
+import { parseInteger, parseOptions, requireOption, UsageError } from '../cli-options.js';
 import { openCliParts, dataDirOption, type CliParts } from '../cli-parts.js';
 
 export const COORDINATOR_HELP = `Options for coordinator (all take --data-dir DIR):
   coordinator add batch-api --name N --url URL --participant ID [--submit-path P] [--deployment-version V]
   coordinator add donation --name N --url URL [--programs ID,ID]
                            (without --programs: every program the server lists)
+  coordinator add succinct --name N --url URL --throughput PGU_PER_S (--key-file F | --generate-key)
+                           [--version sp1-v6.1.0] [--chain-id 1] [--max-outstanding 2] [--max-gas PGU]
+                           (the key is read from a file, never from the command line, and kept in the keychain;
+                           only its address is printed)
   coordinator list [--json]
   coordinator remove N     (disabled instead while jobs refer to it; its keychain entry is deleted)
 `;
@@ -31,6 +37,13 @@ const FLAGS: Record<string, string> = {
   submitPath: '--submit-path',
   deploymentVersion: '--deployment-version',
   programIds: '--programs',
+  version: '--version',
+  chainId: '--chain-id',
+  throughputPgusPerS: '--throughput',
+  maxOutstanding: '--max-outstanding',
+  maxGasLimit: '--max-gas',
+  key: '--key-file',
+  privateKey: '--key-file',
 };
 
 async function add(args: string[]): Promise<number> {
@@ -54,13 +67,40 @@ async function add(args: string[]): Promise<number> {
     dataDir = values['data-dir'];
     const programIds = values.programs?.split(',').map((id) => id.trim()).filter((id) => id !== '');
     input = { kind, name: requireOption(values.name, '--name'), url: requireOption(values.url, '--url'), ...(programIds ? { programIds } : {}) };
+  } else if (kind === 'succinct') {
+    const values = parseOptions(rest, {
+      ...options,
+      version: { type: 'string', default: DEFAULT_SUCCINCT_VERSION },
+      'chain-id': { type: 'string' },
+      throughput: { type: 'string' },
+      'max-outstanding': { type: 'string' },
+      'max-gas': { type: 'string' },
+      'key-file': { type: 'string' },
+      'generate-key': { type: 'boolean', default: false },
+    });
+    dataDir = values['data-dir'];
+    if ((values['key-file'] === undefined) === !values['generate-key']) throw new UsageError('coordinator add succinct needs exactly one of --key-file F or --generate-key');
+    const keyFile = values['key-file'];
+    input = {
+      kind,
+      name: requireOption(values.name, '--name'),
+      url: requireOption(values.url, '--url'),
+      version: values.version,
+      throughputPgusPerS: parseNumber('--throughput', requireOption(values.throughput, '--throughput')),
+      ...(values['chain-id'] === undefined ? {} : { chainId: parseInteger('--chain-id', values['chain-id'], 1, 2 ** 53 - 1) }),
+      ...(values['max-outstanding'] === undefined ? {} : { maxOutstanding: parseInteger('--max-outstanding', values['max-outstanding'], 1, 100) }),
+      ...(values['max-gas'] === undefined ? {} : { maxGasLimit: values['max-gas'] }),
+      key: keyFile === undefined ? { source: 'generate' } : { source: 'import', privateKey: await readKeyFile(keyFile) },
+    };
   } else {
-    throw new UsageError(`coordinator add takes a kind: batch-api or donation (got '${kind ?? ''}')`);
+    throw new UsageError(`coordinator add takes a kind: batch-api, donation or succinct (got '${kind ?? ''}')`);
   }
   return withParts(dataDir, async (parts) => {
     const added = await addCoordinator(parts, input);
     const url = String(added.config.url);
-    if (added.kind === 'batch-api') {
+    if (added.kind === 'succinct') {
+      process.stdout.write(`added Succinct coordinator '${added.name}' (${url}); signing key in the keychain, address ${String(added.config.signerAddress)}\n`);
+    } else if (added.kind === 'batch-api') {
       process.stdout.write(`added batch-api coordinator '${added.name}' (${url}); participant ID stored in the keychain\n`);
     } else {
       const programs = Array.isArray(added.config.programIds) ? added.config.programIds.join(', ') : '';
@@ -113,5 +153,19 @@ async function withParts(dataDir: string | undefined, run: (parts: CliParts) => 
     throw error;
   } finally {
     parts.close();
+  }
+}
+
+function parseNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} must be a number above 0 (got '${text}')`);
+  return value;
+}
+
+async function readKeyFile(path: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).trim();
+  } catch (error) {
+    throw new UsageError(`cannot read the key file ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

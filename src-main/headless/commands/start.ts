@@ -122,7 +122,7 @@ async function runOnce(dataDirFlag: string | undefined, noPractice: boolean, ass
       log,
     });
     const packagesDir = practicePackagesDir(findPackage().root);
-    if (!noPractice) practice = await startPracticeMarket({ store: parts.store, dataDir: parts.dataDir, packagesDir });
+    if (!noPractice) practice = await startPracticeMarket({ store: parts.store, keychain: parts.keychain, dataDir: parts.dataDir, packagesDir });
     const { scheduler } = await createScheduler({
       ...parts,
       engine,

@@ -2,7 +2,7 @@
 // test/with-keyring.sh): adding donation and batch-API coordinators, the refusals, and removal.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,7 +51,8 @@ describe('proverdesk coordinator', () => {
       [['add', 'donation', '--name', 'Bad'], /--url is required/],
       [['add', 'donation', '--name', 'Bad', '--url', 'https://donate.example/', '--participant', 'x'], /Unknown option '--participant'/],
       [['add', 'batch-api', '--name', 'Bad', '--url', 'https://batches.example/', '--participant', 'secret-id', '--submit-path', 'submit'], /--submit-path must start with \/ and have no spaces/],
-      [['add', 'succinct', '--name', 'Bad'], /coordinator add takes a kind: batch-api or donation \(got 'succinct'\)/],
+      [['add', 'aztec-ish', '--name', 'Bad'], /coordinator add takes a kind: batch-api, donation or succinct \(got 'aztec-ish'\)/],
+      [['add', 'succinct', '--name', 'Bad', '--url', 'http://127.0.0.1:9', '--throughput', '1000'], /needs exactly one of --key-file F or --generate-key/],
     ];
     for (const [args, message] of refusals) {
       const result = await cli(...args);
@@ -71,6 +72,24 @@ describe('proverdesk coordinator', () => {
     expect(await cli('remove', 'Gifts')).toMatchObject({ code: 0, stdout: "removed 'Gifts'\n" });
     expect((await listed()).map((c) => c.name)).toEqual(['All gifts']);
     expect(await cli('remove', 'Gifts')).toMatchObject({ code: 2, stderr: expect.stringContaining("no coordinator named 'Gifts'") });
+  });
+
+  it('adds a Succinct coordinator with a key from a file, keeps the key in the keychain and prints only its address', async () => {
+    const keyFile = join(dataDir, 'prover.key');
+    const key = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
+    writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
+    const added = await cli('add', 'succinct', '--name', 'SPN', '--url', 'https://rpc.mainnet.succinct.xyz', '--throughput', '2000000', '--chain-id', '1', '--key-file', keyFile);
+    expect(added).toEqual({ code: 0, stdout: "added Succinct coordinator 'SPN' (https://rpc.mainnet.succinct.xyz); signing key in the keychain, address 0x2c7536E3605D9C16a7a3D7b1898e529396a65c23\n", stderr: '' });
+    const account = (await keychain.listAccounts()).find((a) => a.endsWith(':signer'))!;
+    expect(await keychain.get(account)).toBe(key);
+    const generated = await cli('add', 'succinct', '--name', 'SPN 2', '--url', 'https://rpc.mainnet.succinct.xyz', '--throughput', '1000', '--generate-key');
+    expect(generated.stdout).toMatch(/address 0x[0-9a-fA-F]{40}\n$/);
+    writeFileSync(keyFile, 'f'.repeat(64));
+    const outOfRange = await cli('add', 'succinct', '--name', 'SPN 3', '--url', 'https://rpc.mainnet.succinct.xyz', '--throughput', '1000', '--key-file', keyFile);
+    expect(outOfRange).toMatchObject({ code: 2, stderr: expect.stringContaining('--key-file that private key is outside the secp256k1 range') });
+    expect(outOfRange.stderr).not.toContain('ffff');
+    for (const name of ['SPN', 'SPN 2']) expect(await cli('remove', name)).toMatchObject({ code: 0 });
+    expect((await keychain.listAccounts()).filter((a) => a.endsWith(':signer'))).toEqual([]);
   });
 
   it('lists the donation form in its help', async () => {

@@ -80,9 +80,11 @@ describe('practice market', () => {
     );
     expect(jobs).toHaveLength(2);
     const coordinators = JSON.parse((await cli(['coordinator', 'list', '--json', '--data-dir', dataDir])).stdout) as { name: string; kind: string }[];
+    // The practice Succinct network is there too, off until the user turns bidding on.
     expect(coordinators).toEqual([
-      expect.objectContaining({ name: 'Practice (batch API)', kind: 'practice' }),
-      expect.objectContaining({ name: 'Practice (donation)', kind: 'practice' }),
+      expect.objectContaining({ name: 'Practice (batch API)', kind: 'practice', enabled: true }),
+      expect.objectContaining({ name: 'Practice (donation)', kind: 'practice', enabled: true }),
+      expect.objectContaining({ name: 'Practice (Succinct network)', kind: 'practice', enabled: false }),
     ]);
   });
 
@@ -103,13 +105,13 @@ describe('practice market', () => {
     const dataDir = freshDataDir();
     const store = openStore(join(dataDir, 'proverdesk.db'));
     try {
-      const first = await startPracticeMarket({ store, dataDir, packagesDir: PACKAGES });
+      const first = await startPracticeMarket({ store, keychain: createKeychain({ service: env.PROVERDESK_KEYCHAIN_SERVICE }), dataDir, packagesDir: PACKAGES });
       const http = new HttpClient({ timeoutMs: 10_000, retries: 0 });
       const before = await new BatchApiClient({ ...first!.endpoints.batchApi, deploymentVersion: 'test' }, http).getBatch();
       await first!.close();
       if (before.kind !== 'batch') throw new Error(`expected a batch, got ${before.kind}`);
 
-      const second = await startPracticeMarket({ store, dataDir, packagesDir: PACKAGES });
+      const second = await startPracticeMarket({ store, keychain: createKeychain({ service: env.PROVERDESK_KEYCHAIN_SERVICE }), dataDir, packagesDir: PACKAGES });
       try {
         expect(second!.endpoints.batchApi.participantId).toBe(first!.endpoints.batchApi.participantId);
         const client = new BatchApiClient({ ...second!.endpoints.batchApi, deploymentVersion: 'test' }, http);
@@ -128,7 +130,7 @@ describe('practice market', () => {
   it('stands by while a real coordinator is connected, and practises again once it is disabled', async () => {
     const dataDir = freshDataDir();
     const store = openStore(join(dataDir, 'proverdesk.db'));
-    const market = await startPracticeMarket({ store, dataDir, packagesDir: PACKAGES });
+    const market = await startPracticeMarket({ store, keychain: createKeychain({ service: env.PROVERDESK_KEYCHAIN_SERVICE }), dataDir, packagesDir: PACKAGES });
     try {
       const parts = { store, keychain: createKeychain({ service: env.PROVERDESK_KEYCHAIN_SERVICE }), dataDir, practice: market!.endpoints, estimateProvingMs: () => 1_000 };
       const signal = new AbortController().signal;
