@@ -24,6 +24,9 @@ import { startGovernor } from './governor/start-governor.js';
 import { createKeychain, type Keychain } from './secrets/keychain.js';
 import { KeychainUnavailableError } from './secrets/keychain-errors.js';
 import { startPracticeMarket, type PracticeMarket } from './practice/practice-market.js';
+import { earningsHandlers } from './pricing/earnings-handlers.js';
+import { succinctPricingHandlers } from './pricing/succinct-pricing-handlers.js';
+import { marketBidHandlers } from './coordinators/market-bid-handlers.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
 import { listJobs } from './scheduler/job-list.js';
@@ -171,6 +174,9 @@ interface Parts {
 function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, lifetime }: Parts): ApiHandlers {
   const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
   const pricing = pricingHandlers({ store });
+  const succinctPricing = succinctPricingHandlers({ store, provingMs: (gasLimit) => calibrator.estimateMs(Number(gasLimit)), calibrated: () => calibrator.current() !== undefined });
+  const bids = marketBidHandlers({ store });
+  const earnings = earningsHandlers({ store });
   const calibration = calibrationHandlers({ calibrator, lifetime });
   const provers = externalBackendHandlers({ store });
   const resources = governorHandlers({ governor, desktop });
@@ -179,6 +185,9 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
     queries: {
       ...markets.queries,
       ...pricing.queries,
+      ...succinctPricing.queries,
+      ...bids.queries,
+      ...earnings.queries,
       ...calibration.queries,
       ...provers.queries,
       ...resources.queries,
@@ -223,6 +232,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
     commands: {
       ...markets.commands,
       ...pricing.commands,
+      ...succinctPricing.commands,
       ...calibration.commands,
       ...provers.commands,
       ...resources.commands,

@@ -47,6 +47,8 @@ import { ExternalBackendSetInput, ExternalBackendView } from './provers-schemas.
 import { GovernorStatus, ResourcesSetInput, ResourcesView, SnoozeInput } from './resource-schemas.js';
 import { DesktopSetInput, DesktopSettings, DesktopView } from './desktop-schemas.js';
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
+import { MarketBids, MarketBidsInput, SuccinctPreview, SuccinctPreviewInput, SuccinctPricingSetInput, SuccinctPricingView } from './bidding-schemas.js';
+import { EarningsSummary, EarningsSummaryInput } from './earnings-schemas.js';
 
 export const API_VERSION = 1;
 
@@ -77,6 +79,13 @@ export const queries = {
   'donation.programs': endpoint(DonationProgramsInput, DonationPrograms),
   'pricing.get': endpoint(Empty, PricingState),
   'pricing.preview': endpoint(PricingPreviewInput, PricingPreview),
+  /** Succinct bid settings, with example prices at this machine's speed. */
+  'pricing.succinct': endpoint(Empty, SuccinctPricingView),
+  /** Recent Succinct requests priced under settings not saved yet (what-if). */
+  'pricing.succinctPreview': endpoint(SuccinctPreviewInput, SuccinctPreview),
+  /** Bids placed, skipped, won and lost, and won requests still due. */
+  'markets.bids': endpoint(MarketBidsInput, MarketBids),
+  'earnings.summary': endpoint(EarningsSummaryInput, EarningsSummary),
   'engine.calibration': endpoint(Empty, CalibrationView),
   'provers.externalBackend': endpoint(Empty, ExternalBackendView),
   /** The limits of Settings → Resources, with what their defaults mean on this machine. */
@@ -97,6 +106,7 @@ export const commands = {
   'coordinators.setEnabled': endpoint(CoordinatorSetEnabledInput, CoordinatorEnabledResult),
   'coordinators.remove': endpoint(CoordinatorIdInput, CoordinatorRemoved),
   'pricing.set': endpoint(PricingSetInput, z.object({ model: CostModelSchema })),
+  'pricing.setSuccinct': endpoint(SuccinctPricingSetInput, SuccinctPricingView),
   /** Measures the machine's proving speed now (a few seconds). */
   'engine.calibrate': endpoint(Empty, CalibrationView),
   /** Sets (or, with null, clears) the command that proves work the native engine cannot. */

@@ -21,6 +21,9 @@ const governorStatus = { atMs: 1, state: 'running' as const, cpuPct: 100, gpuAll
 
 const costModel = { electricityCentsPerKwh: 30, powerWatts: 100, fixedCentsPerHour: 0, overheadCentsPerProof: 0, marginBasisPoints: 2000, minimumPriceCents: 1 };
 
+const succinctBids = { proveUsdMicros: 400_000, marginBasisPoints: 2000, floorWeiPerPgu: '0' };
+const succinctPricing = { settings: succinctBids, defaults: succinctBids, examples: [], calibrated: false };
+
 function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
   const stored = new Map<string, string>();
   const internalErrors: unknown[] = [];
@@ -58,6 +61,10 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'resources.get': () => resources,
       'governor.status': () => governorStatus,
       'desktop.get': () => ({ settings: defaultDesktopSettings(), applies: false }),
+      'pricing.succinct': () => succinctPricing,
+      'pricing.succinctPreview': () => ({ requests: [], withinMaxPrice: 0, revenueIfWonWei: '0' }),
+      'markets.bids': () => ({ bids: [], counts: { skipped: 0, placed: 0, refused: 0, won: 0, lost: 0 }, outstanding: [] }),
+      'earnings.summary': () => ({ currencies: [], buckets: [], markets: [] }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -86,6 +93,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'governor.pause': async () => governorStatus,
       'governor.unsnooze': async () => governorStatus,
       'desktop.set': async ({ settings }) => ({ settings, applies: false }),
+      'pricing.setSuccinct': async () => succinctPricing,
       ...overrides,
     },
   };

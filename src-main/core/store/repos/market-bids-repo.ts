@@ -34,6 +34,10 @@ export interface MarketBidsRepo {
   listByOutcome(coordinatorId: string, outcome: BidOutcome, limit: number): MarketBid[];
   /** The newest rows, newest first, over every coordinator or one. */
   recent(limit: number, coordinatorId?: string): MarketBid[];
+  /** How many rows have this outcome, over every coordinator or one. */
+  count(outcome: BidOutcome, coordinatorId?: string): number;
+  /** Won requests whose deadline is still ahead, over every coordinator or one. */
+  listWon(coordinatorId?: string): MarketBid[];
 }
 
 interface Row {
@@ -64,6 +68,10 @@ export function createMarketBidsRepo(db: Database, now: () => number): MarketBid
   const selectByOutcome = db.prepare<Row>(`SELECT ${COLUMNS} FROM market_bids WHERE coordinator_id = ? AND outcome = ? ORDER BY at_ms, id LIMIT ?`);
   const selectRecent = db.prepare<Row>(`SELECT ${COLUMNS} FROM market_bids ORDER BY at_ms DESC, id DESC LIMIT ?`);
   const selectRecentOf = db.prepare<Row>(`SELECT ${COLUMNS} FROM market_bids WHERE coordinator_id = ? ORDER BY at_ms DESC, id DESC LIMIT ?`);
+  const countAll = db.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM market_bids WHERE outcome = ?');
+  const countOf = db.prepare<{ n: number }>('SELECT COUNT(*) AS n FROM market_bids WHERE outcome = ? AND coordinator_id = ?');
+  const selectWon = db.prepare<Row>(`SELECT ${COLUMNS} FROM market_bids WHERE outcome = 'won' AND deadline_ms > ? ORDER BY deadline_ms`);
+  const selectWonOf = db.prepare<Row>(`SELECT ${COLUMNS} FROM market_bids WHERE outcome = 'won' AND deadline_ms > ? AND coordinator_id = ? ORDER BY deadline_ms`);
 
   return {
     recordOnce(bid) {
@@ -89,6 +97,8 @@ export function createMarketBidsRepo(db: Database, now: () => number): MarketBid
       update.run(outcome, reason, now(), coordinatorId, requestId);
     },
     listByOutcome: (coordinatorId, outcome, limit) => selectByOutcome.all(coordinatorId, outcome, limit).map(fromRow),
+    count: (outcome, coordinatorId) => (coordinatorId === undefined ? countAll.get(outcome) : countOf.get(outcome, coordinatorId))?.n ?? 0,
+    listWon: (coordinatorId) => (coordinatorId === undefined ? selectWon.all(now()) : selectWonOf.all(now(), coordinatorId)).map(fromRow),
     recent: (limit, coordinatorId) => (coordinatorId === undefined ? selectRecent.all(limit) : selectRecentOf.all(coordinatorId, limit)).map(fromRow),
   };
 }
