@@ -1,10 +1,14 @@
 // `proverdesk calibrate`: measures how fast this machine proves (the practice circuits through the native
-// engine, as real jobs run), keeps it for the scheduler's predictions and prints it.
+// engine, as real jobs run), keeps it for the scheduler's predictions and prints it, with the break-even and
+// suggested Succinct bids that speed gives at the saved cost model.
 import { EngineHost } from '../../core/engine/engine-host.js';
 import { estimateProvingMs } from '../../core/engine/calibration.js';
 import { forkEngineProcess } from '../../core/engine/fork-engine.js';
 import { createStderrLogger } from '../../core/log/logger.js';
 import { createScheduler } from '../../core/scheduler/start-scheduler.js';
+import { loadCostModel } from '../../core/pricing/cost-model.js';
+import { loadSuccinctBidSettings } from '../../core/pricing/succinct-bid-settings.js';
+import { FALLBACK_TICK_WEI, formatProvePerBpgu, quoteSuccinctBid } from '../../core/pricing/succinct-bid-strategy.js';
 import { parseOptions } from '../cli-options.js';
 import { dataDirOption, openCliParts } from '../cli-parts.js';
 import { findPackage, practicePackagesDir } from '../package-root.js';
@@ -37,12 +41,28 @@ export async function calibrate(args: string[]): Promise<number> {
     for (const constraints of [2 ** 12, 2 ** 16, 2 ** 20]) {
       process.stdout.write(`  a ${constraints.toLocaleString('en')}-constraint job: about ${formatMs(estimateProvingMs(calibration, constraints))}\n`);
     }
+    // What those speeds mean for bids, at the saved cost model and Succinct settings (Pricing page).
+    const model = loadCostModel(parts.store.settings);
+    const bids = loadSuccinctBidSettings(parts.store.settings);
+    process.stdout.write(
+      `Succinct bids at ${formatUsdMicros(bids.proveUsdMicros)} per PROVE, ${bids.marginBasisPoints / 100} % margin (PROVE per billion PGU; a practice PGU is a constraint):\n`,
+    );
+    for (const constraints of [2 ** 12, 2 ** 16, 2 ** 20]) {
+      const quote = quoteSuccinctBid(model, bids, { gasLimit: BigInt(constraints), provingMs: estimateProvingMs(calibration, constraints) }, FALLBACK_TICK_WEI);
+      process.stdout.write(
+        `  ${constraints.toLocaleString('en')} PGU: break-even ${formatProvePerBpgu(quote.breakEvenWeiPerPgu)}, bid ${formatProvePerBpgu(quote.bidWeiPerPgu)}\n`,
+      );
+    }
     return 0;
   } finally {
     process.off('SIGINT', stop);
     engine.close();
     parts.close();
   }
+}
+
+function formatUsdMicros(micros: number): string {
+  return `$${(micros / 1_000_000).toFixed(micros % 10_000 === 0 ? 2 : 4)}`;
 }
 
 function formatMs(ms: number): string {

@@ -162,6 +162,11 @@ describe('practice market', () => {
     } finally {
       store.close();
     }
+    // In words, it also says what that speed means for Succinct bids: break-even and the bid, per billion PGU.
+    const words = await cli(['calibrate', '--data-dir', dataDir]);
+    const bids = [...words.stdout.matchAll(/^ {2}([\d,]+) PGU: break-even (\d+\.\d{4}), bid (\d+\.\d{4})$/gm)];
+    expect(bids.map((m) => m[1])).toEqual(['4,096', '65,536', '1,048,576']);
+    for (const [, , breakEven, bid] of bids) expect(Number(bid)).toBeGreaterThanOrEqual(Number(breakEven));
   });
 
   it('`proverdesk sandbox batch-api` prints its participants and serves each several batches', async () => {
