@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuccinctAdapter, type SuccinctMarketSettings } from '../../../src-main/core/coordinators/succinct/adapter.js';
 import { ProverNetwork } from '../../../src-main/core/coordinators/succinct/gen/network_pb.js';
-import { BidRequestBodySchema, FulfillmentStatus, ProofMode, ProofRequestError, TransactionVariant } from '../../../src-main/core/coordinators/succinct/gen/types_pb.js';
+import { BidRequestBodySchema, ExecutionStatus, FulfillmentStatus, ProofMode, ProofRequestError, TransactionVariant } from '../../../src-main/core/coordinators/succinct/gen/types_pb.js';
 import { SuccinctClient, type RetryPolicy } from '../../../src-main/core/coordinators/succinct/network-client.js';
 import { SuccinctRpcError } from '../../../src-main/core/coordinators/succinct/rpc-errors.js';
 import { MIN_STAKE_WEI } from '../../../src-main/core/coordinators/succinct/sandbox/network-state.js';
@@ -192,6 +192,22 @@ describe('Succinct market against the sandbox network', () => {
     await expect.poll(() => sandbox.state.details(fromHex(id)).fulfillmentStatus, { timeout: 10_000 }).toBe(FulfillmentStatus.UNFULFILLABLE);
     expect(sandbox.state.proverRecord(toHex(prover.address)).missedDeadlines).toBe(misses + 1);
     expect(await adapter.reportFailure(fakeJob, job.payload, 'its deadline passed before it could be proven', signal)).toBe('not reported: the network already has it UNFULFILLABLE');
+    // A proof finished too late is refused, and the job is told the request is gone (not a rejected proof).
+    const late = await proveInput(await adapter.fetch(fakeJob, job.payload, scratch, signal));
+    expect(await adapter.submit(fakeJob, job.payload, { proof: late, provingTimeMs: 1, costCents: 0, priceCents: 0, acceleration: 'cpu' }, signal)).toMatchObject({
+      kind: 'gone',
+      message: expect.stringContaining('the request is UNFULFILLABLE'),
+    });
+  });
+
+  it('gives back a won request the network found unexecutable, without proving it', async () => {
+    const id = request();
+    const { adapter } = adapterFor(prover);
+    await pollForJob(adapter, id);
+    sandbox.state.details(fromHex(id)).executionStatus = ExecutionStatus.UNEXECUTABLE;
+    const next = await adapter.poll(signal);
+    expect(next.kind === 'job' && next.externalId === id).toBe(false);
+    expect(sandbox.state.details(fromHex(id))).toMatchObject({ fulfillmentStatus: FulfillmentStatus.UNFULFILLABLE, error: ProofRequestError.EXECUTION_FAILURE });
   });
 
   it('reports a failed job with FailFulfillment and a reason code', async () => {

@@ -17,7 +17,7 @@ import type { Job } from '../../store/repos/jobs-repo.js';
 import { admit } from './admission.js';
 import { downloadArtifact } from './artifacts.js';
 import { succinctDomainSeparator } from './domain.js';
-import { FulfillmentStatus, ProofMode, ProofRequestError, type ProofRequest } from './gen/types_pb.js';
+import { ExecutionStatus, FulfillmentStatus, ProofMode, ProofRequestError, type ProofRequest } from './gen/types_pb.js';
 import type { SuccinctClient } from './network-client.js';
 import { SuccinctRpcError } from './rpc-errors.js';
 
@@ -99,7 +99,12 @@ export class SuccinctAdapter implements CoordinatorAdapter {
 
     const assigned = await client.filtered({ fulfillmentStatus: FulfillmentStatus.ASSIGNED, fulfiller: session.prover, version: settings.version, minimumDeadline: nowS, limit: LIST_LIMIT }, signal);
     for (const request of assigned) this.settleBid(request, session);
-    const next = assigned.find((request) => !this.parts.jobEnded(toHex(request.requestId)));
+    // The executor found the program cannot run: give it back at once rather than prove it (§4.1, §7).
+    for (const request of assigned.filter((r) => r.executionStatus === ExecutionStatus.UNEXECUTABLE)) {
+      await client.fail({ requestId: request.requestId, error: ProofRequestError.EXECUTION_FAILURE }, signal);
+      this.parts.bids.settle(this.id, toHex(request.requestId), 'won', 'given back: the network found the program unexecutable');
+    }
+    const next = assigned.find((request) => request.executionStatus !== ExecutionStatus.UNEXECUTABLE && !this.parts.jobEnded(toHex(request.requestId)));
     if (next) return this.jobFor(next);
 
     await this.settlePlacedBids(session, signal);
