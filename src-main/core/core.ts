@@ -27,6 +27,10 @@ import { startPracticeMarket, type PracticeMarket } from './practice/practice-ma
 import { earningsHandlers } from './pricing/earnings-handlers.js';
 import { succinctPricingHandlers } from './pricing/succinct-pricing-handlers.js';
 import { marketBidHandlers } from './coordinators/market-bid-handlers.js';
+import { AztecServices } from './coordinators/aztec/aztec-services.js';
+import { quoteHandlers } from './coordinators/aztec/quote-handlers.js';
+import { aztecPricingHandlers } from './pricing/aztec-pricing-handlers.js';
+import { loadAztecQuoteSettings } from './pricing/aztec-quote-settings.js';
 import type { Scheduler } from './scheduler/scheduler.js';
 import { jobStatsSince } from './scheduler/job-stats.js';
 import { listJobs } from './scheduler/job-list.js';
@@ -122,6 +126,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     },
   });
   scheduler.run().catch((error: unknown) => logger.error('the scheduler stopped', error));
+  // Aztec quote markets answer a node's requests rather than poll, so they run beside the scheduler.
+  const aztec = new AztecServices({ store, keychain, logger: createStderrLogger('aztec'), ...(practice ? { practice: practice.endpoints.aztec } : {}) });
+  await aztec.start();
+  bus.subscribe((event) => {
+    if (event.name === 'coordinators.changed') void aztec.refresh();
+  });
 
   const info: AppInfo = {
     apiVersion: API_VERSION,
@@ -133,7 +143,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     startedAtMs: Date.now(),
   };
   const lifetime = new AbortController();
-  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, lifetime: lifetime.signal }), (error) =>
+  const dispatch = createDispatcher(buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, aztec, lifetime: lifetime.signal }), (error) =>
     logger.error('API handler failed', error),
   );
 
@@ -147,6 +157,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         lifetime.abort(new Error('the app is stopping'));
         await scheduler.stop();
         governor.stop();
+        await aztec.close();
         await practice?.close();
         engine.close();
         await sampler.stop();
@@ -169,14 +180,17 @@ interface Parts {
   scheduler: Scheduler;
   governor: Governor;
   desktop: DesktopSignals;
+  aztec: AztecServices;
 }
 
-function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, lifetime }: Parts): ApiHandlers {
-  const markets = coordinatorHandlers({ store, keychain, scheduler, bus });
+function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler, calibrator, governor, desktop, aztec, lifetime }: Parts): ApiHandlers {
+  const markets = coordinatorHandlers({ store, keychain, scheduler, bus, aztec });
   const pricing = pricingHandlers({ store });
+  const aztecPricing = aztecPricingHandlers({ store });
+  const quotes = quoteHandlers({ store });
   const succinctPricing = succinctPricingHandlers({ store, provingMs: (gasLimit) => calibrator.estimateMs(Number(gasLimit)), calibrated: () => calibrator.current() !== undefined });
   const bids = marketBidHandlers({ store });
-  const earnings = earningsHandlers({ store });
+  const earnings = earningsHandlers({ store, usdRates: () => ({ FEE: loadAztecQuoteSettings(store.settings).feeTokenUsdMicros }) });
   const calibration = calibrationHandlers({ calibrator, lifetime });
   const provers = externalBackendHandlers({ store });
   const resources = governorHandlers({ governor, desktop });
@@ -186,6 +200,8 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...markets.queries,
       ...pricing.queries,
       ...succinctPricing.queries,
+      ...aztecPricing.queries,
+      ...quotes.queries,
       ...bids.queries,
       ...earnings.queries,
       ...calibration.queries,
@@ -233,6 +249,7 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       ...markets.commands,
       ...pricing.commands,
       ...succinctPricing.commands,
+      ...aztecPricing.commands,
       ...calibration.commands,
       ...provers.commands,
       ...resources.commands,

@@ -49,6 +49,7 @@ import { DesktopSetInput, DesktopSettings, DesktopView } from './desktop-schemas
 import { CostModelSchema, PricingPreview, PricingPreviewInput, PricingSetInput, PricingState } from './pricing-schemas.js';
 import { MarketBids, MarketBidsInput, SuccinctPreview, SuccinctPreviewInput, SuccinctPricingSetInput, SuccinctPricingView } from './bidding-schemas.js';
 import { EarningsSummary, EarningsSummaryInput } from './earnings-schemas.js';
+import { AztecPreview, AztecPreviewInput, AztecPricingSetInput, AztecPricingView, MarketQuotes, MarketQuotesInput } from './aztec-schemas.js';
 
 export const API_VERSION = 1;
 
@@ -86,6 +87,12 @@ export const queries = {
   /** Bids placed, skipped, won and lost, and won requests still due. */
   'markets.bids': endpoint(MarketBidsInput, MarketBids),
   'earnings.summary': endpoint(EarningsSummaryInput, EarningsSummary),
+  /** Aztec quote settings (fee from an epoch's cost against its fees; bond). */
+  'pricing.aztec': endpoint(Empty, AztecPricingView),
+  /** Recent epochs priced under settings not saved yet (what-if). */
+  'pricing.aztecPreview': endpoint(AztecPreviewInput, AztecPreview),
+  /** Quotes answered, declined and refused, claims and payouts, and the bonds staked now. */
+  'markets.quotes': endpoint(MarketQuotesInput, MarketQuotes),
   'engine.calibration': endpoint(Empty, CalibrationView),
   'provers.externalBackend': endpoint(Empty, ExternalBackendView),
   /** The limits of Settings → Resources, with what their defaults mean on this machine. */
@@ -107,6 +114,7 @@ export const commands = {
   'coordinators.remove': endpoint(CoordinatorIdInput, CoordinatorRemoved),
   'pricing.set': endpoint(PricingSetInput, z.object({ model: CostModelSchema })),
   'pricing.setSuccinct': endpoint(SuccinctPricingSetInput, SuccinctPricingView),
+  'pricing.setAztec': endpoint(AztecPricingSetInput, AztecPricingView),
   /** Measures the machine's proving speed now (a few seconds). */
   'engine.calibrate': endpoint(Empty, CalibrationView),
   /** Sets (or, with null, clears) the command that proves work the native engine cannot. */

@@ -37,7 +37,7 @@ const ProgramIds = z
   .max(1000, { message: 'at most 1000 programs' })
   .optional();
 
-const KIND_ERROR = { error: 'must be batch-api, donation or succinct' };
+const KIND_ERROR = { error: 'must be batch-api, donation, succinct or aztec' };
 
 /** A secp256k1 private key as pasted: 64 hex digits, 0x optional. Checked for range by the core. */
 const PrivateKey = z
@@ -61,6 +61,31 @@ const SuccinctSettings = {
   maxGasLimit: MaxGasLimit,
 };
 
+const Address = z
+  .string()
+  .trim()
+  .regex(/^0x[0-9a-fA-F]{40}$/, { message: 'must be 0x and 40 hexadecimal digits' });
+const AztecSettings = {
+  name: Name,
+  /** The Aztec node's JSON-RPC URL. */
+  nodeUrl: Url,
+  /** The L1 JSON-RPC URL (claims and payouts); empty: the node's URL. */
+  l1RpcUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((text) => (text === '' ? undefined : text))
+    .pipe(Url.optional()),
+  chainId: z.number().int().positive().max(2 ** 53 - 1),
+  rollupAddress: Address,
+  /** Where the quote provider listens (the prover node's QUOTE_PROVIDER_URL points here). */
+  providerHost: optionalText(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, { message: 'must be a host name or IP address' })),
+  providerPort: z.number().int().min(0).max(65_535).optional(),
+  submitQuotes: z.boolean().optional(),
+  slotsPerEpoch: z.number().int().min(1).max(100_000).optional(),
+};
+const KeySource = z.discriminatedUnion('source', [z.object({ source: z.literal('import'), privateKey: PrivateKey }).strict(), z.object({ source: z.literal('generate') }).strict()]);
+
 export const CoordinatorAddInput = z.discriminatedUnion(
   'kind',
   [
@@ -69,8 +94,9 @@ export const CoordinatorAddInput = z.discriminatedUnion(
       .strict(),
     z.object({ kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
     z
-      .object({ kind: z.literal('succinct'), ...SuccinctSettings, key: z.discriminatedUnion('source', [z.object({ source: z.literal('import'), privateKey: PrivateKey }).strict(), z.object({ source: z.literal('generate') }).strict()]) })
+      .object({ kind: z.literal('succinct'), ...SuccinctSettings, key: KeySource })
       .strict(),
+    z.object({ kind: z.literal('aztec'), ...AztecSettings, key: KeySource }).strict(),
   ],
   KIND_ERROR,
 );
@@ -94,6 +120,7 @@ export const CoordinatorUpdateInput = z.discriminatedUnion(
     z.object({ id: CoordinatorId, kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
     /** `privateKey` replaces the signing key; left out, the stored one stays. */
     z.object({ id: CoordinatorId, kind: z.literal('succinct'), ...SuccinctSettings, privateKey: PrivateKey.optional() }).strict(),
+    z.object({ id: CoordinatorId, kind: z.literal('aztec'), ...AztecSettings, privateKey: PrivateKey.optional() }).strict(),
   ],
   KIND_ERROR,
 );
@@ -127,6 +154,20 @@ export const CoordinatorRow = z.object({
   /** Succinct: its settings; null for other kinds. */
   succinct: z
     .object({ version: z.string(), chainId: z.number().nullable(), throughputPgusPerS: z.number().nullable(), maxOutstanding: z.number().int(), maxGasLimit: z.string().nullable() })
+    .nullable(),
+  /** Aztec: its settings and where its quote provider listens now (null while it is not running); null for other kinds. */
+  aztec: z
+    .object({
+      nodeUrl: z.string(),
+      l1RpcUrl: z.string().nullable(),
+      chainId: z.number(),
+      rollupAddress: z.string(),
+      providerHost: z.string(),
+      providerPort: z.number().int(),
+      submitQuotes: z.boolean(),
+      slotsPerEpoch: z.number().int(),
+      providerUrl: z.string().nullable(),
+    })
     .nullable(),
   /** Batch API: whether the keychain holds its participant ID (null: not this kind, or the keychain did not answer). */
   hasParticipantId: z.boolean().nullable(),

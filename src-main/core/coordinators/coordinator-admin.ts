@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { InvalidKeyError } from '../secrets/eth-signer.js';
 import { generateSigningKey, importSigningKey, signerAccount } from '../secrets/signing-keys.js';
 import { BatchApiConfigSchema, DonationConfigSchema, participantAccount } from './registry.js';
+import { AztecConfigSchema } from './aztec/config.js';
 import { SuccinctConfigSchema } from './succinct/config.js';
 
 export const PAUSED_BY_USER = 'paused by you';
@@ -28,14 +29,14 @@ export async function addCoordinator({ store, keychain }: AdminParts, input: New
   const settings = parse(CoordinatorAddInput, input);
   assertNameFree(store, settings.name);
   const id = randomUUID();
-  if (settings.kind === 'succinct') {
-    const { key } = settings;
+  if (settings.kind === 'succinct' || settings.kind === 'aztec') {
+    const { key, kind } = settings;
     const address = key.source === 'import' ? await keyImported(() => importSigningKey(keychain, id, key.privateKey)) : await generateSigningKey(keychain, id);
     const config = storedConfig(settings, address);
     try {
       return store.transaction(() => {
         assertNameFree(store, settings.name);
-        return store.coordinators.upsert({ id, kind: 'succinct', name: settings.name, config, enabled: true });
+        return store.coordinators.upsert({ id, kind, name: settings.name, config, enabled: true });
       });
     } catch (error) {
       await keychain.delete(signerAccount(id)).catch(() => false);
@@ -67,7 +68,7 @@ export async function updateCoordinator({ store, keychain }: AdminParts, input: 
   }
   assertNameFree(store, settings.name, existing.id);
   let address: string | undefined;
-  if (settings.kind === 'succinct') {
+  if (settings.kind === 'succinct' || settings.kind === 'aztec') {
     const { privateKey } = settings;
     address = privateKey !== undefined ? await keyImported(() => importSigningKey(keychain, existing.id, privateKey)) : String(existing.config.signerAddress ?? '');
   }
@@ -112,7 +113,7 @@ export interface Removal {
 export async function removeCoordinator({ store, keychain }: AdminParts, id: string): Promise<Removal> {
   const existing = editable(store, id, 'removed');
   if (existing.kind === 'batch-api') await keychain.delete(participantAccount(id));
-  if (existing.kind === 'succinct') await keychain.delete(signerAccount(id));
+  if (existing.kind === 'succinct' || existing.kind === 'aztec') await keychain.delete(signerAccount(id));
   const jobs = store.coordinators.countJobs(id);
   if (jobs === 0) {
     store.coordinators.remove(id);
@@ -151,7 +152,19 @@ function storedConfig(settings: CoordinatorAddInput | CoordinatorUpdateInput, si
             maxGasLimit: settings.maxGasLimit,
             signerAddress,
           })
-        : DonationConfigSchema.safeParse({ url: settings.url, programIds: settings.programIds });
+        : settings.kind === 'aztec'
+          ? AztecConfigSchema.safeParse({
+              nodeUrl: settings.nodeUrl,
+              l1RpcUrl: settings.l1RpcUrl,
+              chainId: settings.chainId,
+              rollupAddress: settings.rollupAddress,
+              providerHost: settings.providerHost,
+              providerPort: settings.providerPort,
+              submitQuotes: settings.submitQuotes,
+              slotsPerEpoch: settings.slotsPerEpoch,
+              signerAddress,
+            })
+          : DonationConfigSchema.safeParse({ url: settings.url, programIds: settings.programIds });
   if (!parsed.success) throw new ApiError('bad_request', describeIssues(parsed.error));
   return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
 }

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { addCoordinator, removeCoordinator, setCoordinatorEnabled, setCoordinatorPaused, updateCoordinator } from './coordinator-admin.js';
 import { listDonationPrograms } from './donation-programs.js';
 import { participantAccount } from './registry.js';
+import { AztecConfigSchema } from './aztec/config.js';
 import { DEFAULT_MAX_OUTSTANDING, SuccinctConfigSchema } from './succinct/config.js';
 
 /** Job events that say something went wrong with a job (`submit-retry`: a submission failed and is tried again). */
@@ -22,6 +23,8 @@ interface Parts {
   keychain: Keychain;
   scheduler: Pick<Scheduler, 'activity'>;
   bus: EventBus;
+  /** The running Aztec quote services: where each listens, and what keeps one from its full work. */
+  aztec?: { providerUrl(coordinatorId: string): string | null; problem(coordinatorId: string): string | null };
 }
 
 type CoordinatorQueries = Pick<ApiHandlers['queries'], 'coordinators.list' | 'donation.programs'>;
@@ -85,7 +88,7 @@ export function coordinatorHandlers(parts: Parts): { queries: CoordinatorQueries
 }
 
 async function listCoordinators(
-  { store, scheduler }: Parts,
+  { store, scheduler, aztec }: Parts,
   hasParticipantId: (coordinator: Coordinator) => Promise<boolean | null>,
 ): Promise<CoordinatorRow[]> {
   const idle = new Map(scheduler.activity().map((a) => [a.id, a.idleReason]));
@@ -107,7 +110,7 @@ async function listCoordinators(
         builtIn: c.kind === 'practice',
         enabled: c.enabled,
         pausedReason: c.pausedReason,
-        idleReason: idle.get(c.id) ?? null,
+        idleReason: idle.get(c.id) ?? aztecActivity(aztec, c.id),
         lastError: lastError ? { atMs: lastError.atMs, message: lastError.message } : null,
         url: text(c.config.url),
         submitPath: text(c.config.submitPath),
@@ -115,6 +118,7 @@ async function listCoordinators(
         programIds: c.kind === 'donation' ? texts(c.config.programIds) : null,
         signerAddress: text(c.config.signerAddress),
         succinct: c.kind === 'succinct' ? succinctRow(c.config) : null,
+        aztec: c.kind === 'aztec' ? aztecRow(c.config, aztec?.providerUrl(c.id) ?? null) : null,
         hasParticipantId: c.kind === 'batch-api' ? await hasParticipantId(c) : null,
         jobs: counts.get(c.id) ?? { accepted: 0, rejected: 0, failed: 0 },
       };
@@ -130,4 +134,18 @@ function succinctRow(config: Record<string, unknown>): CoordinatorRow['succinct'
   if (!parsed.success) return null;
   const { version, chainId, throughputPgusPerS, maxOutstanding, maxGasLimit } = parsed.data;
   return { version, chainId: chainId ?? null, throughputPgusPerS: throughputPgusPerS ?? null, maxOutstanding: maxOutstanding ?? DEFAULT_MAX_OUTSTANDING, maxGasLimit: maxGasLimit ?? null };
+}
+
+function aztecRow(config: Record<string, unknown>, providerUrl: string | null): CoordinatorRow['aztec'] {
+  const parsed = AztecConfigSchema.safeParse(config);
+  if (!parsed.success) return null;
+  const { nodeUrl, l1RpcUrl, chainId, rollupAddress, providerHost, providerPort, submitQuotes, slotsPerEpoch } = parsed.data;
+  return { nodeUrl, l1RpcUrl: l1RpcUrl ?? null, chainId, rollupAddress, providerHost, providerPort, submitQuotes, slotsPerEpoch, providerUrl };
+}
+
+/** What a running quote service is doing, said like the scheduler's idle reasons; null when none runs. */
+function aztecActivity(aztec: Parts['aztec'], id: string): string | null {
+  const url = aztec?.providerUrl(id);
+  if (!url) return null;
+  return aztec?.problem(id) ?? `answering the node's quote requests at ${url}`;
 }

@@ -1,5 +1,5 @@
-// The built-in practice market: sandbox coordinators (batch API, donation, and a Succinct network to bid on)
-// running inside the app on 127.0.0.1, handing out
+// The built-in practice market: sandbox coordinators (batch API, donation, a Succinct network to bid on and an
+// Aztec node to quote for) running inside the app on 127.0.0.1, handing out
 // practice-format jobs (practice-formats.md) so that a new user sees the whole loop work at once, with no
 // account anywhere. They appear as coordinators of kind 'practice' that the user can turn off in Markets;
 // the setting `practice.enabled` (and `--no-practice` for one run) keeps the whole market off.
@@ -12,6 +12,7 @@ import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { practiceCircuit } from './practice-circuits.js';
 import { loadPracticePackages, type PracticePackage } from './practice-packages.js';
+import { startPracticeAztec, type PracticeAztec } from './practice-aztec.js';
 import { startPracticeSuccinct, type PracticeSuccinct } from './practice-succinct.js';
 
 export const PRACTICE_ENABLED_SETTING = 'practice.enabled';
@@ -20,13 +21,15 @@ const PARTICIPANT_SETTING = 'practice.batchApiParticipantId';
 /** A practice batch at most this often, so the practice market shows the loop without keeping the CPU busy for nothing. */
 export const PRACTICE_PACE_MS = 20_000;
 
-export type PracticeProtocol = 'batch-api' | 'donation' | 'succinct';
+export type PracticeProtocol = 'batch-api' | 'donation' | 'succinct' | 'aztec';
 
 /** What the registry needs to build adapters for the practice coordinators of this run. */
 export interface PracticeEndpoints {
   batchApi: { url: string; participantId: string };
   donation: { url: string };
   succinct: PracticeSuccinct;
+  /** The practice Aztec node: its settings for the quote service, and where to send its quote requests. */
+  aztec: Pick<PracticeAztec, 'endpoint' | 'attachProvider'>;
 }
 
 /** How long a practice donation reservation lasts (the real server's input_lock_timeout). */
@@ -42,6 +45,7 @@ const ROWS: { protocol: PracticeProtocol; name: string; enabled: boolean }[] = [
   { protocol: 'batch-api', name: 'Practice (batch API)', enabled: true },
   { protocol: 'donation', name: 'Practice (donation)', enabled: true },
   { protocol: 'succinct', name: 'Practice (Succinct network)', enabled: false },
+  { protocol: 'aztec', name: 'Practice (Aztec quotes)', enabled: false },
 ];
 
 /** True unless the user turned the practice market off. */
@@ -86,18 +90,25 @@ export async function startPracticeMarket(options: {
   }
 
   let succinct: Awaited<ReturnType<typeof startPracticeSuccinct>>;
+  let aztec: PracticeAztec;
   try {
     succinct = await startPracticeSuccinct({ keychain: options.keychain, packages, paceMs: options.paceMs ?? PRACTICE_PACE_MS });
   } catch (error) {
     await Promise.all([batchApi.close(), donation.close()]);
     throw error;
   }
+  try {
+    aztec = await startPracticeAztec({ keychain: options.keychain });
+  } catch (error) {
+    await Promise.all([batchApi.close(), donation.close(), succinct.close()]);
+    throw error;
+  }
 
   ensureRows(store);
   return {
-    endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url }, succinct: succinct.endpoint },
+    endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url }, succinct: succinct.endpoint, aztec },
     close: async () => {
-      await Promise.all([batchApi.close(), donation.close(), succinct.close()]);
+      await Promise.all([batchApi.close(), donation.close(), succinct.close(), aztec.close()]);
     },
   };
 }

@@ -105,6 +105,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX market_bids_by_time ON market_bids (at_ms);
     `,
   },
+  {
+    version: 3,
+    name: 'aztec quotes',
+    up: `
+      -- One row per quote request the app's Aztec quote provider answered, and what became of it on L1.
+      -- Wei amounts, epochs and slots are decimal strings (they overflow 64-bit integers). A refused request
+      -- (not a quote request) has no epoch: NULL epochs are distinct in SQLite, so UNIQUE leaves those alone.
+      CREATE TABLE aztec_quotes (
+        id INTEGER PRIMARY KEY,
+        coordinator_id TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        epoch TEXT CHECK (epoch GLOB '[0-9]*' AND epoch NOT GLOB '*[^0-9]*'),
+        from_block INTEGER,
+        to_block INTEGER,
+        tx_count INTEGER,
+        total_fees_wei TEXT CHECK (total_fees_wei GLOB '[0-9]*' AND total_fees_wei NOT GLOB '*[^0-9]*'),
+        outcome TEXT NOT NULL CHECK (outcome IN ('quoted', 'declined', 'refused', 'failed')),
+        basis_point_fee INTEGER CHECK (basis_point_fee BETWEEN 1 AND 10000),
+        bond_wei TEXT CHECK (bond_wei GLOB '[0-9]*' AND bond_wei NOT GLOB '*[^0-9]*'),
+        valid_until_slot TEXT CHECK (valid_until_slot GLOB '[0-9]*' AND valid_until_slot NOT GLOB '*[^0-9]*'),
+        -- 'not-configured', 'sent', or the error the node gave.
+        submitted TEXT,
+        reason TEXT,
+        claimed_at_ms INTEGER,
+        claim_l1_block INTEGER,
+        payout_wei TEXT CHECK (payout_wei GLOB '[0-9]*' AND payout_wei NOT GLOB '*[^0-9]*'),
+        paid_at_ms INTEGER,
+        paid_l1_block INTEGER,
+        CHECK ((epoch IS NULL) = (outcome = 'refused')),
+        UNIQUE (coordinator_id, epoch)
+      );
+      CREATE INDEX aztec_quotes_by_time ON aztec_quotes (at_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

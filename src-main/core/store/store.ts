@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Database } from './sqlite.js';
+import { createAztecQuotesRepo, type AztecQuotesRepo } from './repos/aztec-quotes-repo.js';
 import { createCoordinatorsRepo, type CoordinatorsRepo } from './repos/coordinators-repo.js';
 import { createEarningsRepo, type EarningsRepo } from './repos/earnings-repo.js';
 import { createJobEventsRepo, type JobEventsRepo } from './repos/job-events-repo.js';
@@ -18,6 +19,7 @@ export interface Store {
   readonly earnings: EarningsRepo;
   readonly metrics: MetricsRepo;
   readonly marketBids: MarketBidsRepo;
+  readonly aztecQuotes: AztecQuotesRepo;
   /** Runs fn in one transaction (repository calls inside nest as savepoints): all of it lands or none. */
   transaction<T>(fn: () => T): T;
   /**
@@ -54,6 +56,7 @@ export function createStore(db: Database, file: string, now: () => number = Date
     earnings: createEarningsRepo(db),
     metrics: createMetricsRepo(db),
     marketBids: createMarketBidsRepo(db, now),
+    aztecQuotes: createAztecQuotesRepo(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     durably: <T>(fn: () => T) => {
       const result = db.transaction(fn)();

@@ -16,6 +16,9 @@ export const COORDINATOR_HELP = `Options for coordinator (all take --data-dir DI
                            [--version sp1-v6.1.0] [--chain-id 1] [--max-outstanding 2] [--max-gas PGU]
                            (the key is read from a file, never from the command line, and kept in the keychain;
                            only its address is printed)
+  coordinator add aztec --name N --node-url URL --chain-id N --rollup ADDRESS (--key-file F | --generate-key)
+                           [--l1-url URL] [--provider-host 127.0.0.1] [--provider-port 0] [--slots-per-epoch 32]
+                           [--no-submit]   (quote-era Aztec networks and forks only: Aztec removed quotes in Feb 2025)
   coordinator list [--json]
   coordinator remove N     (disabled instead while jobs refer to it; its keychain entry is deleted)
 `;
@@ -43,6 +46,12 @@ const FLAGS: Record<string, string> = {
   maxOutstanding: '--max-outstanding',
   maxGasLimit: '--max-gas',
   key: '--key-file',
+  nodeUrl: '--node-url',
+  l1RpcUrl: '--l1-url',
+  rollupAddress: '--rollup',
+  providerHost: '--provider-host',
+  providerPort: '--provider-port',
+  slotsPerEpoch: '--slots-per-epoch',
   privateKey: '--key-file',
 };
 
@@ -79,8 +88,6 @@ async function add(args: string[]): Promise<number> {
       'generate-key': { type: 'boolean', default: false },
     });
     dataDir = values['data-dir'];
-    if ((values['key-file'] === undefined) === !values['generate-key']) throw new UsageError('coordinator add succinct needs exactly one of --key-file F or --generate-key');
-    const keyFile = values['key-file'];
     input = {
       kind,
       name: requireOption(values.name, '--name'),
@@ -90,16 +97,50 @@ async function add(args: string[]): Promise<number> {
       ...(values['chain-id'] === undefined ? {} : { chainId: parseInteger('--chain-id', values['chain-id'], 1, 2 ** 53 - 1) }),
       ...(values['max-outstanding'] === undefined ? {} : { maxOutstanding: parseInteger('--max-outstanding', values['max-outstanding'], 1, 100) }),
       ...(values['max-gas'] === undefined ? {} : { maxGasLimit: values['max-gas'] }),
-      key: keyFile === undefined ? { source: 'generate' } : { source: 'import', privateKey: await readKeyFile(keyFile) },
+      key: await keyOption(values['key-file'], values['generate-key'], 'succinct'),
+    };
+  } else if (kind === 'aztec') {
+    const values = parseOptions(rest, {
+      ...dataDirOption,
+      name: { type: 'string' },
+      'node-url': { type: 'string' },
+      'l1-url': { type: 'string' },
+      'chain-id': { type: 'string' },
+      rollup: { type: 'string' },
+      'provider-host': { type: 'string' },
+      'provider-port': { type: 'string' },
+      'slots-per-epoch': { type: 'string' },
+      'no-submit': { type: 'boolean', default: false },
+      'key-file': { type: 'string' },
+      'generate-key': { type: 'boolean', default: false },
+    });
+    dataDir = values['data-dir'];
+    input = {
+      kind,
+      name: requireOption(values.name, '--name'),
+      nodeUrl: requireOption(values['node-url'], '--node-url'),
+      chainId: parseInteger('--chain-id', requireOption(values['chain-id'], '--chain-id'), 1, 2 ** 53 - 1),
+      rollupAddress: requireOption(values.rollup, '--rollup'),
+      ...(values['l1-url'] === undefined ? {} : { l1RpcUrl: values['l1-url'] }),
+      ...(values['provider-host'] === undefined ? {} : { providerHost: values['provider-host'] }),
+      ...(values['provider-port'] === undefined ? {} : { providerPort: parseInteger('--provider-port', values['provider-port'], 0, 65_535) }),
+      ...(values['slots-per-epoch'] === undefined ? {} : { slotsPerEpoch: parseInteger('--slots-per-epoch', values['slots-per-epoch'], 1, 100_000) }),
+      submitQuotes: !values['no-submit'],
+      key: await keyOption(values['key-file'], values['generate-key'], 'aztec'),
     };
   } else {
-    throw new UsageError(`coordinator add takes a kind: batch-api, donation or succinct (got '${kind ?? ''}')`);
+    throw new UsageError(`coordinator add takes a kind: batch-api, donation, succinct or aztec (got '${kind ?? ''}')`);
   }
   return withParts(dataDir, async (parts) => {
     const added = await addCoordinator(parts, input);
     const url = String(added.config.url);
     if (added.kind === 'succinct') {
       process.stdout.write(`added Succinct coordinator '${added.name}' (${url}); signing key in the keychain, address ${String(added.config.signerAddress)}\n`);
+    } else if (added.kind === 'aztec') {
+      process.stdout.write(
+        `added Aztec coordinator '${added.name}' (node ${String(added.config.nodeUrl)}); signing key in the keychain, address ${String(added.config.signerAddress)}; ` +
+          `the running app answers quote requests at http://${String(added.config.providerHost)}:${String(added.config.providerPort)}/ (see Markets for the port when it is 0)\n`,
+      );
     } else if (added.kind === 'batch-api') {
       process.stdout.write(`added batch-api coordinator '${added.name}' (${url}); participant ID stored in the keychain\n`);
     } else {
@@ -113,7 +154,7 @@ async function add(args: string[]): Promise<number> {
 async function list(args: string[]): Promise<number> {
   const values = parseOptions(args, { ...dataDirOption, json: { type: 'boolean', default: false } });
   return withParts(values['data-dir'], async (parts) => {
-    const rows = parts.store.coordinators.list().map((c) => ({ name: c.name, kind: c.kind, url: String(c.config.url ?? ''), enabled: c.enabled, pausedReason: c.pausedReason }));
+    const rows = parts.store.coordinators.list().map((c) => ({ name: c.name, kind: c.kind, url: String(c.config.url ?? c.config.nodeUrl ?? ''), enabled: c.enabled, pausedReason: c.pausedReason }));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     } else if (rows.length === 0) {
@@ -160,6 +201,12 @@ function parseNumber(flag: string, text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag} must be a number above 0 (got '${text}')`);
   return value;
+}
+
+/** The signing key a market coordinator is added with: read from a file (never the command line), or generated. */
+async function keyOption(keyFile: string | undefined, generate: boolean, kind: string): Promise<{ source: 'import'; privateKey: string } | { source: 'generate' }> {
+  if ((keyFile === undefined) === !generate) throw new UsageError(`coordinator add ${kind} needs exactly one of --key-file F or --generate-key`);
+  return keyFile === undefined ? { source: 'generate' } : { source: 'import', privateKey: await readKeyFile(keyFile) };
 }
 
 async function readKeyFile(path: string): Promise<string> {

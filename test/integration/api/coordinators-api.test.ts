@@ -78,7 +78,7 @@ describe('coordinators through the API', () => {
     });
     expect(JSON.stringify(bad)).not.toContain(secret);
     expect(await command('coordinators.add', { kind: 'batch-api', name: 'No ID', url: sandbox.url })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('participantId') } });
-    expect(await command('coordinators.add', { kind: 'practice', name: 'Mine' })).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'invalid input for command \'coordinators.add\': kind: must be batch-api, donation or succinct' } });
+    expect(await command('coordinators.add', { kind: 'practice', name: 'Mine' })).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'invalid input for command \'coordinators.add\': kind: must be batch-api, donation, succinct or aztec' } });
     expect(await command('coordinators.add', { kind: 'donation', name: 'D', url: 'https://example.org', programIds: [''] })).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('programIds.0: must not be empty') } });
     expect((await list()).map((c) => c.name)).toEqual(['Practice (batch API)']);
     expect(await keychain.listAccounts()).toEqual([]);
@@ -111,6 +111,7 @@ describe('coordinators through the API', () => {
       deploymentVersion: 'test-v1',
       programIds: null,
       signerAddress: null,
+      aztec: null,
       succinct: null,
       hasParticipantId: true,
       jobs: { accepted: 1, rejected: 0, failed: 0 },

@@ -51,7 +51,7 @@ describe('proverdesk coordinator', () => {
       [['add', 'donation', '--name', 'Bad'], /--url is required/],
       [['add', 'donation', '--name', 'Bad', '--url', 'https://donate.example/', '--participant', 'x'], /Unknown option '--participant'/],
       [['add', 'batch-api', '--name', 'Bad', '--url', 'https://batches.example/', '--participant', 'secret-id', '--submit-path', 'submit'], /--submit-path must start with \/ and have no spaces/],
-      [['add', 'aztec-ish', '--name', 'Bad'], /coordinator add takes a kind: batch-api, donation or succinct \(got 'aztec-ish'\)/],
+      [['add', 'aztec-ish', '--name', 'Bad'], /coordinator add takes a kind: batch-api, donation, succinct or aztec \(got 'aztec-ish'\)/],
       [['add', 'succinct', '--name', 'Bad', '--url', 'http://127.0.0.1:9', '--throughput', '1000'], /needs exactly one of --key-file F or --generate-key/],
     ];
     for (const [args, message] of refusals) {
@@ -88,7 +88,12 @@ describe('proverdesk coordinator', () => {
     const outOfRange = await cli('add', 'succinct', '--name', 'SPN 3', '--url', 'https://rpc.mainnet.succinct.xyz', '--throughput', '1000', '--key-file', keyFile);
     expect(outOfRange).toMatchObject({ code: 2, stderr: expect.stringContaining('--key-file that private key is outside the secp256k1 range') });
     expect(outOfRange.stderr).not.toContain('ffff');
-    for (const name of ['SPN', 'SPN 2']) expect(await cli('remove', name)).toMatchObject({ code: 0 });
+    const aztec = await cli('add', 'aztec', '--name', 'Fork', '--node-url', 'http://127.0.0.1:9', '--chain-id', '31337', '--rollup', '0x5FbDB2315678afecb367f032d93F642f64180aa3', '--provider-port', '8590', '--key-file', join(dataDir, 'aztec.key'));
+    expect(aztec).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read the key file') });
+    const generatedAztec = await cli('add', 'aztec', '--name', 'Fork', '--node-url', 'http://127.0.0.1:9', '--chain-id', '31337', '--rollup', '0x5FbDB2315678afecb367f032d93F642f64180aa3', '--provider-port', '8590', '--generate-key');
+    expect(generatedAztec.stdout).toMatch(/^added Aztec coordinator 'Fork' \(node http:\/\/127\.0\.0\.1:9\); signing key in the keychain, address 0x[0-9a-fA-F]{40}; the running app answers quote requests at http:\/\/127\.0\.0\.1:8590\//);
+    expect((await listed()).find((c) => c.name === 'Fork')).toMatchObject({ kind: 'aztec', url: 'http://127.0.0.1:9' });
+    for (const name of ['SPN', 'SPN 2', 'Fork']) expect(await cli('remove', name)).toMatchObject({ code: 0 });
     expect((await keychain.listAccounts()).filter((a) => a.endsWith(':signer'))).toEqual([]);
   });
 

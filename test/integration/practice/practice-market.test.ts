@@ -80,8 +80,9 @@ describe('practice market', () => {
     );
     expect(jobs).toHaveLength(2);
     const coordinators = JSON.parse((await cli(['coordinator', 'list', '--json', '--data-dir', dataDir])).stdout) as { name: string; kind: string }[];
-    // The practice Succinct network is there too, off until the user turns bidding on.
+    // The practice Succinct network and Aztec node are there too, off until the user turns them on.
     expect(coordinators).toEqual([
+      expect.objectContaining({ name: 'Practice (Aztec quotes)', kind: 'practice', enabled: false }),
       expect.objectContaining({ name: 'Practice (batch API)', kind: 'practice', enabled: true }),
       expect.objectContaining({ name: 'Practice (donation)', kind: 'practice', enabled: true }),
       expect.objectContaining({ name: 'Practice (Succinct network)', kind: 'practice', enabled: false }),

@@ -13,7 +13,7 @@ import { StoreOpenError, openStore } from '../../../src-main/core/store/open-sto
 import { openDatabase } from '../../../src-main/core/store/sqlite.js';
 import { useTempStores } from './fixtures/temp-store.js';
 
-const TABLES = ['coordinators', 'earnings', 'job_events', 'jobs', 'market_bids', 'metric_buckets', 'settings'];
+const TABLES = ['aztec_quotes', 'coordinators', 'earnings', 'job_events', 'jobs', 'market_bids', 'metric_buckets', 'settings'];
 
 describe('store migrations', () => {
   const stores = useTempStores();

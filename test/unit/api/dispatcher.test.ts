@@ -22,6 +22,8 @@ const governorStatus = { atMs: 1, state: 'running' as const, cpuPct: 100, gpuAll
 const costModel = { electricityCentsPerKwh: 30, powerWatts: 100, fixedCentsPerHour: 0, overheadCentsPerProof: 0, marginBasisPoints: 2000, minimumPriceCents: 1 };
 
 const succinctBids = { proveUsdMicros: 400_000, marginBasisPoints: 2000, floorWeiPerPgu: '0' };
+const aztecQuoteSettings = { costCentsPerTx: 1, costCentsPerEpoch: 100, feeTokenUsdMicros: 1_000_000, rewardPerBlockWei: '0', marginBasisPoints: 2000, maxBasisPointFee: 10_000, bondWei: '1000', validForSlots: 0 };
+const aztecPricing = { settings: aztecQuoteSettings, defaults: aztecQuoteSettings };
 const succinctPricing = { settings: succinctBids, defaults: succinctBids, examples: [], calibrated: false };
 
 function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
@@ -65,6 +67,9 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'pricing.succinctPreview': () => ({ requests: [], withinMaxPrice: 0, revenueIfWonWei: '0' }),
       'markets.bids': () => ({ bids: [], counts: { skipped: 0, placed: 0, refused: 0, won: 0, lost: 0 }, outstanding: [] }),
       'earnings.summary': () => ({ currencies: [], buckets: [], markets: [] }),
+      'pricing.aztec': () => aztecPricing,
+      'pricing.aztecPreview': () => ({ epochs: [] }),
+      'markets.quotes': () => ({ quotes: [], counts: { quoted: 0, declined: 0, refused: 0, failed: 0, claimed: 0, paid: 0 }, bondsAtRiskWei: '0' }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',
@@ -94,6 +99,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'governor.unsnooze': async () => governorStatus,
       'desktop.set': async ({ settings }) => ({ settings, applies: false }),
       'pricing.setSuccinct': async () => succinctPricing,
+      'pricing.setAztec': async () => aztecPricing,
       ...overrides,
     },
   };
