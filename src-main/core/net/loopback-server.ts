@@ -8,7 +8,12 @@ export interface LoopbackListener {
   close(): Promise<void>;
 }
 
-export async function listenOnLoopback(server: Server, port = 0): Promise<LoopbackListener> {
+export function listenOnLoopback(server: Server, port = 0): Promise<LoopbackListener> {
+  return listenOn(server, { host: '127.0.0.1', port });
+}
+
+/** Like listenOnLoopback, on a host of the caller's choice (a service other machines may reach). */
+export async function listenOn(server: Server, where: { host: string; port: number }): Promise<LoopbackListener> {
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -16,10 +21,12 @@ export async function listenOnLoopback(server: Server, port = 0): Promise<Loopba
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(where.port, where.host, () => resolve());
   });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://${urlHost}:${address.port}`,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

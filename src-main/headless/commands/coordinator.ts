@@ -55,6 +55,9 @@ const FLAGS: Record<string, string> = {
   privateKey: '--key-file',
 };
 
+/** How a market coordinator gets its signing key (see keyOption). */
+const KEY_OPTIONS = { 'key-file': { type: 'string' }, 'generate-key': { type: 'boolean', default: false } } as const;
+
 async function add(args: string[]): Promise<number> {
   const [kind, ...rest] = args;
   const options = { ...dataDirOption, name: { type: 'string' }, url: { type: 'string' } } as const;
@@ -84,8 +87,7 @@ async function add(args: string[]): Promise<number> {
       throughput: { type: 'string' },
       'max-outstanding': { type: 'string' },
       'max-gas': { type: 'string' },
-      'key-file': { type: 'string' },
-      'generate-key': { type: 'boolean', default: false },
+      ...KEY_OPTIONS,
     });
     dataDir = values['data-dir'];
     input = {
@@ -111,8 +113,7 @@ async function add(args: string[]): Promise<number> {
       'provider-port': { type: 'string' },
       'slots-per-epoch': { type: 'string' },
       'no-submit': { type: 'boolean', default: false },
-      'key-file': { type: 'string' },
-      'generate-key': { type: 'boolean', default: false },
+      ...KEY_OPTIONS,
     });
     dataDir = values['data-dir'];
     input = {

@@ -4,9 +4,9 @@
 // `node_addEpochProofQuote`. Every request and its outcome goes to `onQuote`; bad requests get a 400 with the
 // reason, and nothing a client sends stops the server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { createStderrLogger, type Logger } from '../../log/logger.js';
 import type { HttpClient } from '../../net/http-client.js';
+import { listenOn } from '../../net/loopback-server.js';
 import type { Signer } from '../../secrets/signing-keys.js';
 import { AztecNodeClient } from './node-rpc-client.js';
 import { signQuote, type QuoteDomain } from './quote-digest.js';
@@ -151,7 +151,7 @@ export async function startQuoteProvider(options: QuoteProviderOptions): Promise
       else res.destroy();
     });
   });
-  return listen(server, options.host ?? '127.0.0.1', options.port ?? 0);
+  return listenOn(server, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
 }
 
 /** Why the pricing's answer cannot be sent (the node would drop it), or undefined when it can. */
@@ -189,26 +189,4 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-/** Listens on host:port; close() cuts open connections (keep-alive ones included) instead of waiting for them. */
-async function listen(server: Server, host: string, port: number): Promise<QuoteProvider> {
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${urlHost}:${address.port}`,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }

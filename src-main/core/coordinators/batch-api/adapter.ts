@@ -1,9 +1,10 @@
 // The batch API as the scheduler sees it (coordinator-adapter.ts): one get_batch per poll, the batch's
 // practice package through the package cache or the raw batch for the external backend, and submit_proof
 // outcomes mapped to job outcomes. 429 backs off; an unknown participant pauses the coordinator.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PackageCache } from '../../engine/package-cache.js';
+import { circuitProvingInput } from '../../scheduler/circuit-input.js';
 import type { CoordinatorAdapter, PollResult, ProofToSubmit, ProvingInput, SubmitResult } from '../../scheduler/coordinator-adapter.js';
 import type { Job } from '../../store/repos/jobs-repo.js';
 import { BatchApiClient } from './client.js';
@@ -52,14 +53,7 @@ export class BatchApiAdapter implements CoordinatorAdapter {
       return { kind: 'external', inputUrl: `${this.baseUrl.replace(/\/+$/, '')}/${batchFile}`, inputFile };
     }
     const circuit = await this.packages.get(content.batch.package_sha256, () => this.client.downloadPackage(content.batch, signal));
-    return {
-      kind: 'circuit',
-      zkeyPath: circuit.zkeyPath,
-      wasm: { id: content.batch.package_sha256, load: () => readFile(circuit.wasmPath) },
-      input: content.batch.input,
-      constraints: circuit.manifest.constraints,
-      circuitName: circuit.manifest.name,
-    };
+    return circuitProvingInput(circuit, content.batch.package_sha256, content.batch.input);
   }
 
   async submit(_job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult> {

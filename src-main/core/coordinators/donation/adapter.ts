@@ -2,11 +2,11 @@
 // round-robin; it learns each program's circuit size once (GET /program/{id}, which reserves nothing), skips a
 // program whose reservation would run out before the proof could be ready, and otherwise reserves an input
 // group and spools it to disk. fetch() proves from the spool; submit() uploads the proof anonymously.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CircuitPackageError } from '../../engine/circuit-package.js';
 import type { PackageCache } from '../../engine/package-cache.js';
 import { UnsafeArchiveError } from '../../net/safe-tar.js';
+import { circuitProvingInput } from '../../scheduler/circuit-input.js';
 import type { CoordinatorAdapter, PollResult, ProofToSubmit, ProvingInput, SubmitResult } from '../../scheduler/coordinator-adapter.js';
 import type { Job } from '../../store/repos/jobs-repo.js';
 import { InputCsvError } from './csv-input.js';
@@ -114,14 +114,7 @@ export class DonationAdapter implements CoordinatorAdapter {
     const { packageSha256, input } = reservation.work;
     // The package was cached when the program was sized; should the cache have lost it, GET /program/{id} reserves nothing.
     const circuit = await this.packages.get(packageSha256, () => this.client.downloadProgram(job.programId, signal));
-    return {
-      kind: 'circuit',
-      zkeyPath: circuit.zkeyPath,
-      wasm: { id: packageSha256, load: () => readFile(circuit.wasmPath) },
-      input,
-      constraints: circuit.manifest.constraints,
-      circuitName: circuit.manifest.name,
-    };
+    return circuitProvingInput(circuit, packageSha256, input);
   }
 
   async submit(_job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult> {

@@ -4,12 +4,13 @@
 // practice programs (circuit packages) go to the native engine, anything else to the external backend. Submit
 // is FulfillProof; a job that fails here is reported with FailFulfillment unless the network already ended it.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitPackageError, readCircuitPackage } from '../../engine/circuit-package.js';
 import type { PackageCache } from '../../engine/package-cache.js';
 import type { HttpClient } from '../../net/http-client.js';
 import { formatProvePerBpgu, FALLBACK_TICK_WEI } from '../../pricing/succinct-bid-strategy.js';
+import { circuitProvingInput } from '../../scheduler/circuit-input.js';
 import type { CoordinatorAdapter, PollResult, ProofToSubmit, ProvingInput, SubmitResult } from '../../scheduler/coordinator-adapter.js';
 import { fromHex, sameBytes, toHex } from '../../secrets/eth-signer.js';
 import type { MarketBidsRepo } from '../../store/repos/market-bids-repo.js';
@@ -248,14 +249,7 @@ export class SuccinctAdapter implements CoordinatorAdapter {
       throw new Error('the stdin of a practice request is not a JSON object of circuit inputs');
     }
     const circuit = await this.parts.packages.get(sha256, async () => program);
-    return {
-      kind: 'circuit',
-      zkeyPath: circuit.zkeyPath,
-      wasm: { id: sha256, load: () => readFile(circuit.wasmPath) },
-      input,
-      constraints: circuit.manifest.constraints,
-      circuitName: circuit.manifest.name,
-    };
+    return circuitProvingInput(circuit, sha256, input);
   }
 
   async submit(_job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult> {
