@@ -54,6 +54,8 @@ export interface SuccinctAdapterParts {
 /** §4.1: the reference node looks every 3 s. */
 export const SUCCINCT_POLL_MS = 3_000;
 const LIST_LIMIT = 100;
+/** Placed bids looked up per poll (one GetProofRequestDetails each), oldest first; the rest wait for the next poll. */
+const SETTLE_PER_POLL = 20;
 
 interface Session {
   prover: Uint8Array;
@@ -153,7 +155,7 @@ export class SuccinctAdapter implements CoordinatorAdapter {
 
   /** Placed bids whose request has moved on: won (assigned here) or lost (to another prover, or it ended). */
   private async settlePlacedBids(session: Session, signal: AbortSignal): Promise<void> {
-    for (const bid of this.parts.bids.listByOutcome(this.id, 'placed', LIST_LIMIT)) {
+    for (const bid of this.parts.bids.listByOutcome(this.id, 'placed', SETTLE_PER_POLL)) {
       const request = await this.parts.client.details(fromHex(bid.requestId), signal);
       if (!request) {
         this.parts.bids.settle(this.id, bid.requestId, 'lost', 'the network no longer knows the request');
