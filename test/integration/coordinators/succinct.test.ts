@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Http2Server } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuccinctAdapter, type SuccinctMarketSettings } from '../../../src-main/core/coordinators/succinct/adapter.js';
 import { ProverNetwork } from '../../../src-main/core/coordinators/succinct/gen/network_pb.js';
@@ -336,6 +337,21 @@ describe('Succinct market against the sandbox network', () => {
       await expect(clientFor(prover, { url: listener.url }).owner()).rejects.toThrow(/^GetOwner: /);
     } finally {
       await listener.close();
+    }
+  });
+
+  it('talks to a network over TLS, and refuses one whose certificate it does not trust', async () => {
+    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keySize: 2048, extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }] });
+    const secure = await startSuccinctSandbox({ tls: { key: pems.private, cert: pems.cert }, accounts: [{ address: toHex(prover.address), stakedWei: MIN_STAKE_WEI }] });
+    try {
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const trusted = new SuccinctClient({ url: secure.url, signer: prover, retry: FAST_RETRY, ca: [pems.cert] });
+      const id = secure.postRequest({ circuit, input: poseidonChainInput(), deadlineInS: 600 });
+      await trusted.bid({ requestId: fromHex(id), amountWei: 50_000_000n, domain: secure.domain, prover: prover.address });
+      expect(secure.state.account(toHex(prover.address)).nonce).toBe(1n);
+      await expect(new SuccinctClient({ url: secure.url, signer: prover, retry: FAST_RETRY }).owner()).rejects.toMatchObject({ kind: 'tls', message: expect.stringMatching(/^GetOwner: cannot set up a secure \(TLS\) connection with the network: .*certificate/) });
+    } finally {
+      await secure.close();
     }
   });
 

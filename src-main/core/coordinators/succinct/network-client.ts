@@ -45,6 +45,8 @@ export interface SuccinctClientOptions {
   retry?: RetryPolicy;
   /** Largest answer read (grpc-js's default 4 MiB). */
   readMaxBytes?: number;
+  /** Certificate authorities (PEM) to trust besides the system's, for a network with its own CA. */
+  ca?: string[];
 }
 
 /** Stale-nonce answers tried again at once before giving up (another process may be signing with the key). */
@@ -62,6 +64,7 @@ export class SuccinctClient {
       readMaxBytes: options.readMaxBytes ?? 4 * 2 ** 20,
       pingIntervalMs: 15_000,
       idleConnectionTimeoutMs: 60_000,
+      ...(options.ca ? { nodeOptions: { ca: options.ca } } : {}),
     });
     this.rpc = createClient(ProverNetwork, transport);
     this.retry = options.retry ?? REFERENCE_RETRY;

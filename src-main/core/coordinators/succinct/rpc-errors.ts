@@ -12,6 +12,7 @@ export type RpcFailureKind =
   | 'not-whitelisted'
   | 'needs-stake'
   | 'too-large'
+  | 'tls'
   | 'unavailable'
   | 'timeout'
   | 'refused';
@@ -56,6 +57,7 @@ function classify(code: Code, detail: string): RpcFailureKind {
   if (/whitelist/i.test(detail)) return 'not-whitelisted';
   if (/need to stake/i.test(detail)) return 'needs-stake';
   if (code === Code.ResourceExhausted && /message|size|larger|limit|bytes/i.test(detail)) return 'too-large';
+  if (/certificate|self[- ]signed|CERT_|SSL|TLS/i.test(detail)) return 'tls';
   if (code === Code.Unavailable) return 'unavailable';
   if (code === Code.DeadlineExceeded) return 'timeout';
   return 'refused';
@@ -77,6 +79,8 @@ function explain(kind: RpcFailureKind, detail: string): string {
       return `bidding needs at least 1000 PROVE staked to this prover: ${detail}`;
     case 'too-large':
       return `the message is over the gRPC size limit: ${detail}`;
+    case 'tls':
+      return `cannot set up a secure (TLS) connection with the network: ${detail}`;
     case 'unavailable':
       return `the network is unavailable: ${detail}`;
     case 'timeout':

@@ -3,7 +3,7 @@
 // against the app, and a clock that settles auctions and expires deadlines. Used by the tests, by
 // `proverdesk sandbox succinct`, and by the practice market.
 import { connectNodeAdapter } from '@connectrpc/connect-node';
-import { createServer } from 'node:http2';
+import { createSecureServer, createServer } from 'node:http2';
 import { listenOnLoopback } from '../../../net/loopback-server.js';
 import { fromHex, toHex } from '../../../secrets/eth-signer.js';
 import { succinctDomainSeparator } from '../domain.js';
@@ -51,10 +51,12 @@ export interface SuccinctSandboxOptions {
   port?: number;
   /** Largest request message the server reads. */
   readMaxBytes?: number;
+  /** Serve gRPC over TLS with this key and certificate (PEM) instead of h2c. */
+  tls?: { key: string; cert: string };
 }
 
 export interface SuccinctSandbox {
-  /** h2c base URL of the gRPC endpoint, e.g. http://127.0.0.1:40123 */
+  /** Base URL of the gRPC endpoint: http://127.0.0.1:<port> (h2c), or https:// with `tls`. */
   url: string;
   artifactsUrl: string;
   chainId: bigint;
@@ -113,8 +115,9 @@ export async function startSuccinctSandbox(options: SuccinctSandboxOptions = {})
     connect: false,
     readMaxBytes: options.readMaxBytes ?? 16 * 2 ** 20,
   });
-  const server = createServer(handler);
+  const server = options.tls ? createSecureServer({ key: options.tls.key, cert: options.tls.cert, allowHTTP1: false }, handler) : createServer(handler);
   const listener = await listenOnLoopback(server, options.port ?? 0);
+  const url = options.tls ? listener.url.replace(/^http:/, 'https:') : listener.url;
 
   const postRequest = (spec: SandboxRequestSpec): string => {
     const id = state.postRequest(spec);
@@ -158,7 +161,7 @@ export async function startSuccinctSandbox(options: SuccinctSandboxOptions = {})
   requester?.unref();
 
   return {
-    url: listener.url,
+    url,
     artifactsUrl: artifacts.url,
     chainId,
     domain,
