@@ -9,7 +9,6 @@ export function Nav({ current }: { current: PageId }) {
           <li key={page.id}>
             <a href={pageHref(page.id)} aria-current={page.id === current ? 'page' : undefined}>
               {page.title}
-              {'plan' in page && <span className="nav-soon">soon</span>}
             </a>
           </li>
         ))}

@@ -1,28 +1,18 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { GovernorBanner } from '../components/GovernorBanner.js';
 import { useJobsStore, type Job, type JobEvent } from '../stores/jobs.js';
-import { everyWhileVisible } from '../visibility.js';
+import { useNow } from '../use-now.js';
 import { circuitText, costPriceText, deadlineText, isActive, provingTimeText, shortJobId, totalTimeText } from './jobs/job-text.js';
 
 const time = (ms: number) => new Date(ms).toLocaleString();
 
-/** The clock the deadline column counts down against: ticks only while some running job has a deadline. */
-function useNow(ticking: boolean, intervalMs = 1_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!ticking) return;
-    setNow(Date.now());
-    return everyWhileVisible(intervalMs, () => setNow(Date.now()));
-  }, [ticking, intervalMs]);
-  return now;
-}
-
 export function JobsPage() {
   const bridge = useBridge();
   const { jobs, current, selectedId, events, error, load, select, cancel } = useJobsStore();
+  // The clock the deadline column counts down against: ticks only while some running job has a deadline.
   const now = useNow(jobs?.some((job) => isActive(job.state) && job.deadlineAtMs !== null) ?? false);
 
   useEffect(() => {

@@ -6,12 +6,19 @@ import { errorMessage } from '../errors.js';
 import { useMarketsStore, type Coordinator } from '../stores/markets.js';
 import { CoordinatorCard } from './markets/CoordinatorCard.js';
 import { CoordinatorDialog, type EditableKind } from './markets/CoordinatorDialog.js';
+import { SuccinctDialog } from './markets/SuccinctDialog.js';
 import { everyWhileVisible } from '../visibility.js';
 
 /** What the scheduler is waiting for changes without an event (a poll that found nothing), so the page also looks again now and then. */
 const REFRESH_MS = 5_000;
 
-type Dialog = { kind: EditableKind; existing?: Coordinator } | { removing: Coordinator } | null;
+type Dialog = { kind: EditableKind | 'succinct'; existing?: Coordinator } | { removing: Coordinator } | null;
+
+/** What removing a coordinator deletes from the keychain, by kind. */
+const REMOVED_SECRET: Partial<Record<string, string>> = {
+  'batch-api': ' Its participant ID is deleted from the keychain.',
+  succinct: ' Its signing key is deleted from the keychain and cannot be recovered: move any stake off its address first.',
+};
 
 export function MarketsPage() {
   const bridge = useBridge();
@@ -40,6 +47,12 @@ export function MarketsPage() {
     }
   }
 
+  function dialogDone(message: string) {
+    setDialog(null);
+    setError(null);
+    setNotice(message);
+  }
+
   function confirmRemove(c: Coordinator) {
     setDialog(null);
     void run(c.id, async () => {
@@ -54,12 +67,15 @@ export function MarketsPage() {
     <div className="page">
       <h1>Markets</h1>
       <p className="page-intro muted">The coordinators this machine proves for. Secrets you enter here go to the keychain and are never shown again.</p>
-      <div className="page-actions">
+      <div className="page-actions" role="group" aria-label="Connect a market">
         <button type="button" onClick={() => setDialog({ kind: 'batch-api' })}>
           Add batch-API coordinator
         </button>
         <button type="button" onClick={() => setDialog({ kind: 'donation' })}>
           Add donation coordinator
+        </button>
+        <button type="button" onClick={() => setDialog({ kind: 'succinct' })}>
+          Connect to the Succinct Prover Network
         </button>
       </div>
       {loadError !== null && <ErrorNotice message={loadError} onRetry={() => void load(bridge)} />}
@@ -80,7 +96,7 @@ export function MarketsPage() {
             coordinator={c}
             busy={busyId === c.id}
             actions={{
-              edit: () => setDialog({ kind: c.kind as EditableKind, existing: c }),
+              edit: () => setDialog({ kind: c.kind as EditableKind | 'succinct', existing: c }),
               setPaused: (paused) =>
                 void run(c.id, async () => {
                   await setPaused(bridge, c.id, paused);
@@ -100,23 +116,17 @@ export function MarketsPage() {
       {dialog !== null && 'removing' in dialog && (
         <ConfirmDialog
           title="Remove coordinator"
-          message={`Remove ${dialog.removing.name}?${dialog.removing.kind === 'batch-api' ? ' Its participant ID is deleted from the keychain.' : ''} If jobs refer to it, it is disabled instead and stays in their history.`}
+          message={`Remove ${dialog.removing.name}?${REMOVED_SECRET[dialog.removing.kind] ?? ''} If jobs refer to it, it is disabled instead and stays in their history.`}
           confirmLabel="Remove"
           onConfirm={() => confirmRemove(dialog.removing)}
           onCancel={() => setDialog(null)}
         />
       )}
-      {dialog !== null && 'kind' in dialog && (
-        <CoordinatorDialog
-          kind={dialog.kind}
-          existing={dialog.existing}
-          onDone={(message) => {
-            setDialog(null);
-            setError(null);
-            setNotice(message);
-          }}
-          onCancel={() => setDialog(null)}
-        />
+      {dialog !== null && 'kind' in dialog && dialog.kind === 'succinct' && (
+        <SuccinctDialog existing={dialog.existing} onDone={dialogDone} onCancel={() => setDialog(null)} />
+      )}
+      {dialog !== null && 'kind' in dialog && dialog.kind !== 'succinct' && (
+        <CoordinatorDialog kind={dialog.kind} existing={dialog.existing} onDone={dialogDone} onCancel={() => setDialog(null)} />
       )}
     </div>
   );

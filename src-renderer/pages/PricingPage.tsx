@@ -7,6 +7,7 @@ import { usePricingStore } from '../stores/pricing.js';
 import { COST_FIELDS, formFromModel, modelFromForm, type CostFieldKey, type CostForm } from './pricing/cost-model-form.js';
 import { CalibrationCard } from './pricing/CalibrationCard.js';
 import { PricingPreviewCard } from './pricing/PricingPreviewCard.js';
+import { SuccinctBidsCard } from './pricing/SuccinctBidsCard.js';
 import { FormOutcome } from '../components/FormOutcome.js';
 import { useSaveAction } from '../save-action.js';
 
@@ -104,6 +105,7 @@ export function PricingPage() {
       {previewError !== null && <ErrorNotice message={previewError} />}
       <PricingPreviewCard preview={preview} stale={result !== null && !result.ok} />
       <CalibrationCard />
+      <SuccinctBidsCard />
     </div>
   );
 }

@@ -1,12 +1,8 @@
-// The pages in the navigation, in order. Pages with a `plan` are not built yet and say what is coming.
+// The pages in the navigation, in order.
 export const PAGES = [
   { id: 'dashboard', title: 'Dashboard' },
   { id: 'jobs', title: 'Jobs' },
-  {
-    id: 'earnings',
-    title: 'Earnings',
-    plan: 'It will show what each market paid, per job and per day, against what the proving cost.',
-  },
+  { id: 'earnings', title: 'Earnings' },
   { id: 'markets', title: 'Markets' },
   { id: 'pricing', title: 'Pricing' },
   { id: 'hardware', title: 'Hardware' },

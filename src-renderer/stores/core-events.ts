@@ -2,16 +2,19 @@
 import type { RendererBridge } from '../bridge/index.js';
 import { isEvent } from '../bridge/envelope.js';
 import { useAppInfoStore } from './app-info.js';
+import { useBidsStore } from './bids.js';
 import { useCalibrationStore } from './calibration.js';
 import { useConnectionStore } from './connection.js';
 import { useDashboardStore } from './dashboard.js';
 import { useDesktopStore } from './desktop.js';
+import { useEarningsStore } from './earnings.js';
 import { useGovernorStore } from './governor.js';
 import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
 import { useMarketsStore } from './markets.js';
 import { usePricingStore } from './pricing.js';
 import { useSecretsStore } from './secrets.js';
+import { useSuccinctPricingStore } from './succinct-pricing.js';
 import { onWindowVisibility, windowHidden } from '../visibility.js';
 
 export function followCore(bridge: RendererBridge): () => void {
@@ -27,10 +30,15 @@ export function followCore(bridge: RendererBridge): () => void {
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       void usePricingStore.getState().refreshPreview(bridge);
+      useBidsStore.getState().reloadWatched(bridge);
+      useEarningsStore.getState().jobChanged(bridge);
     } else if (isEvent(event, 'engine.calibrated')) {
       if (useCalibrationStore.getState().view !== null) void useCalibrationStore.getState().load(bridge);
+      // The Succinct examples are priced at the measured speed.
+      if (useSuccinctPricingStore.getState().view !== null) void useSuccinctPricingStore.getState().load(bridge);
     } else if (isEvent(event, 'coordinators.changed')) {
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
+      useBidsStore.getState().reloadWatched(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
     } else if (isEvent(event, 'governor.changed')) useGovernorStore.getState().apply(event.payload);
     else if (isEvent(event, 'desktop.changed')) {
@@ -68,4 +76,5 @@ function readAfresh(bridge: RendererBridge): void {
   if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
   if (useGovernorStore.getState().status !== null) void useGovernorStore.getState().load(bridge);
   if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
+  useEarningsStore.getState().reloadIfWatched(bridge);
 }

@@ -4,7 +4,7 @@ import { watchPageProblems } from './page-problems.js';
 const PAGES = [
   { title: 'Dashboard', hash: '#/dashboard', built: true },
   { title: 'Jobs', hash: '#/jobs', built: true },
-  { title: 'Earnings', hash: '#/earnings', built: false },
+  { title: 'Earnings', hash: '#/earnings', built: true },
   { title: 'Markets', hash: '#/markets', built: true },
   { title: 'Pricing', hash: '#/pricing', built: true },
   { title: 'Hardware', hash: '#/hardware', built: true },

@@ -16,7 +16,7 @@ test('the cost model is edited with a live preview on recent proofs, saved, and 
     const minimumPrice = page.getByLabel('Minimum price (¢)');
     await expect(minimumPrice).toHaveValue('1');
     await expect(page.getByLabel('Power draw while proving (W)')).toHaveAccessibleDescription(/^About \d+ W estimated for this machine\.$/);
-    const save = page.getByRole('button', { name: 'Save' });
+    const save = page.getByRole('button', { name: 'Save', exact: true });
     await expect(save).toBeDisabled(); // nothing changed yet
 
     // Two proofs are made while the page is open; the preview picks them up. (The app is shared by the spec
@@ -42,9 +42,9 @@ test('the cost model is edited with a live preview on recent proofs, saved, and 
     await power.fill('lots');
     await expect(power).toHaveAccessibleDescription(/enter a number/);
     await power.fill('150');
-    await page.getByLabel('Margin (%)').fill('12.345');
-    await expect(page.getByLabel('Margin (%)')).toHaveAccessibleDescription('use at most two decimals');
-    await page.getByLabel('Margin (%)').fill('12.5');
+    await page.getByLabel('Margin (%)', { exact: true }).fill('12.345');
+    await expect(page.getByLabel('Margin (%)', { exact: true })).toHaveAccessibleDescription('use at most two decimals');
+    await page.getByLabel('Margin (%)', { exact: true }).fill('12.5');
 
     await save.click();
     await expect(page.getByRole('status')).toHaveText('Saved. Proofs made from now on are priced with this model.');
@@ -52,7 +52,7 @@ test('the cost model is edited with a live preview on recent proofs, saved, and 
 
     await page.reload();
     await expect(minimumPrice).toHaveValue('500');
-    await expect(page.getByLabel('Margin (%)')).toHaveValue('12.5');
+    await expect(page.getByLabel('Margin (%)', { exact: true })).toHaveValue('12.5');
     await expect(power).toHaveValue('150');
     await expect(page.getByTestId('preview-total-price')).toHaveText(floorTotal);
 

@@ -1,8 +1,12 @@
 // One coordinator on the Markets page: its status, settings (never a secret), job counts and last error, with
-// the actions its kind allows. The built-in practice market can only be enabled or disabled.
+// the actions its kind allows, and for a market that bids its bids. The built-in practice market can only be
+// enabled or disabled.
 import { Card } from '../../components/Card.js';
 import type { Coordinator } from '../../stores/markets.js';
-import { coordinatorStatus, kindLabel } from './coordinator-text.js';
+import { BidsPanel } from './BidsPanel.js';
+import { coordinatorStatus, isSuccinctMarket, kindLabel } from './coordinator-text.js';
+import { ProverAddress } from './ProverAddress.js';
+import { SuccinctFacts } from './SuccinctFacts.js';
 
 export interface CoordinatorActions {
   edit(): void;
@@ -47,6 +51,15 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
             )}
           </>
         )}
+        {c.signerAddress !== null && (
+          <>
+            <dt>Prover address</dt>
+            <dd>
+              <ProverAddress address={c.signerAddress} />
+            </dd>
+          </>
+        )}
+        {c.succinct !== null && <SuccinctFacts settings={c.succinct} />}
         {c.programIds !== null && (
           <>
             <dt>Programs</dt>
@@ -71,7 +84,7 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
       <div className="card-actions">
         {!c.builtIn && (
           <>
-            {(c.kind === 'batch-api' || c.kind === 'donation') && (
+            {(c.kind === 'batch-api' || c.kind === 'donation' || c.kind === 'succinct') && (
               <button type="button" disabled={busy} onClick={actions.edit}>
                 Edit
               </button>
@@ -97,6 +110,7 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
           </button>
         )}
       </div>
+      {isSuccinctMarket(c) && <BidsPanel coordinatorId={c.id} />}
     </Card>
   );
 }

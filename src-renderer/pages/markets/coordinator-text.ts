@@ -16,9 +16,21 @@ export const PRACTICE_LABEL = 'Practice market — built in, no account needed';
 export function kindLabel(kind: string): string {
   if (kind === 'batch-api') return 'Batch API';
   if (kind === 'donation') return 'Donation';
+  if (kind === 'succinct') return 'Succinct Prover Network';
   if (kind === 'practice') return PRACTICE_LABEL;
   return kind;
 }
+
+/** A ledger's market kind ("succinct", "practice succinct") as the Markets page names it. */
+export function ledgerKindLabel(kind: string): string {
+  return kind.startsWith('practice ') ? `Practice · ${kindLabel(kind.slice('practice '.length))}` : kindLabel(kind);
+}
+
+/** The practice market's Succinct network: the list does not say which protocol a practice row plays, its id does. */
+const PRACTICE_SUCCINCT_ID = 'practice-succinct';
+
+/** Markets that bid (a Succinct network, real or practice) have a bids ledger to show. */
+export const isSuccinctMarket = (c: Pick<Coordinator, 'id' | 'kind'>): boolean => c.kind === 'succinct' || c.id === PRACTICE_SUCCINCT_ID;
 
 /** "a, b" → ["a", "b"]; blanks dropped, so an empty field means every program. */
 export function parseProgramIds(text: string): string[] {
