@@ -138,6 +138,8 @@ export const CoordinatorRow = z.object({
   kind: z.string(),
   /** The built-in practice market: it can be enabled or disabled, never edited or removed. */
   builtIn: z.boolean(),
+  /** The protocol it speaks: its kind, or for a practice market the protocol it practises (batch-api, donation, succinct, aztec). */
+  protocol: z.string(),
   enabled: z.boolean(),
   pausedReason: z.string().nullable(),
   /** Why the scheduler is not taking work from it right now (no more batches, unreachable…), if it says. */

@@ -108,6 +108,7 @@ async function listCoordinators(
         name: c.name,
         kind: c.kind,
         builtIn: c.kind === 'practice',
+        protocol: protocolOf(c),
         enabled: c.enabled,
         pausedReason: c.pausedReason,
         idleReason: idle.get(c.id) ?? aztecActivity(aztec, c.id),
@@ -117,8 +118,8 @@ async function listCoordinators(
         deploymentVersion: text(c.config.deploymentVersion),
         programIds: c.kind === 'donation' ? texts(c.config.programIds) : null,
         signerAddress: text(c.config.signerAddress),
-        succinct: c.kind === 'succinct' ? succinctRow(c.config) : null,
-        aztec: c.kind === 'aztec' ? aztecRow(c.config, aztec?.providerUrl(c.id) ?? null) : null,
+        succinct: protocolOf(c) === 'succinct' ? succinctRow(c.config) : null,
+        aztec: protocolOf(c) === 'aztec' ? aztecRow(c.config, aztec?.providerUrl(c.id) ?? null) : null,
         hasParticipantId: c.kind === 'batch-api' ? await hasParticipantId(c) : null,
         jobs: counts.get(c.id) ?? { accepted: 0, rejected: 0, failed: 0 },
       };
@@ -148,4 +149,8 @@ function aztecActivity(aztec: Parts['aztec'], id: string): string | null {
   const url = aztec?.providerUrl(id);
   if (!url) return null;
   return aztec?.problem(id) ?? `answering the node's quote requests at ${url}`;
+}
+
+function protocolOf(c: Coordinator): string {
+  return c.kind === 'practice' ? String(c.config.protocol ?? 'practice') : c.kind;
 }

@@ -104,7 +104,10 @@ export async function startPracticeMarket(options: {
     throw error;
   }
 
-  ensureRows(store);
+  ensureRows(store, {
+    ...('config' in succinct.endpoint ? { succinct: succinct.endpoint.config } : {}),
+    ...('config' in aztec.endpoint ? { aztec: aztec.endpoint.config } : {}),
+  });
   return {
     endpoints: { batchApi: { url: batchApi.url, participantId }, donation: { url: donation.url }, succinct: succinct.endpoint, aztec },
     close: async () => {
@@ -147,11 +150,18 @@ function pacer(paceMs: number): () => boolean {
   };
 }
 
-function ensureRows(store: Store): void {
+/**
+ * Makes the practice rows that are missing. A market's row also carries this run's public settings (its
+ * network's address, the prover address), so Markets can show them as for a real market; the key stays in the
+ * keychain.
+ */
+function ensureRows(store: Store, settings: Partial<Record<PracticeProtocol, Record<string, unknown>>>): void {
   const existing = store.coordinators.list().filter((c) => c.kind === 'practice');
   for (const row of ROWS) {
-    if (existing.some((c) => c.config.protocol === row.protocol)) continue;
-    store.coordinators.upsert({ id: `practice-${row.protocol}`, kind: 'practice', name: row.name, config: { protocol: row.protocol }, enabled: row.enabled });
+    const config = { ...(settings[row.protocol] ?? {}), protocol: row.protocol };
+    const stored = existing.find((c) => c.config.protocol === row.protocol);
+    if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) continue;
+    store.coordinators.upsert({ id: `practice-${row.protocol}`, kind: 'practice', name: row.name, config, enabled: stored?.enabled ?? row.enabled });
   }
 }
 

@@ -13,8 +13,9 @@ import { practiceCircuit } from './practice-circuits.js';
 import type { PracticePackage } from './practice-packages.js';
 
 export const PRACTICE_SUCCINCT_ID = 'practice-succinct';
-/** PROVE wei per PGU: what the practice requester pays at most (1 PROVE per billion PGU). */
-const PRACTICE_MAX_PRICE_WEI = 1_000_000_000n;
+/** PROVE wei per PGU: what the practice requester pays at most (2 PROVE per billion PGU), well above what a
+ * desktop at the default cost model asks (about 0.2), so a slower machine still gets to bid. */
+const PRACTICE_MAX_PRICE_WEI = 2_000_000_000n;
 /**
  * A PGU here is a constraint (practice-formats.md), so a tiny circuit's fixed overhead makes its PGUs dear: the
  * practice network asks only for the Poseidon chains, whose price per PGU is steady, as a real network's is.
@@ -48,9 +49,9 @@ export async function startPracticeSuccinct(options: {
     rivals: [
       {
         address: toHex(signerFromKey(generatePrivateKey()).address),
-        // Somewhere between a twentieth of the max price and all of it, on the tick: a desktop at the default
-        // cost model wins most auctions, not all.
-        bidWei: (_gas, maxWei) => (((maxWei * BigInt(randomInt(5, 101))) / 100n) / PRACTICE_TICK_WEI) * PRACTICE_TICK_WEI,
+        // Somewhere between 3 % of the max price and all of it, on the tick: a desktop at the default cost model
+        // wins most auctions, not all.
+        bidWei: (_gas, maxWei) => (((maxWei * BigInt(randomInt(3, 101))) / 100n) / PRACTICE_TICK_WEI) * PRACTICE_TICK_WEI,
         proveAfterMs: RIVAL_PROVES_IN_MS,
       },
     ],

@@ -1,15 +1,24 @@
 // The API's earnings summary (Earnings page): the ledger since a time, summed per chart bucket, market and
 // currency, with each currency's decimals and dollar value where the user has given one, so the page can chart
-// cost (US cents) against revenue (PROVE wei and others) over time and per market.
+// cost (US dollars) against revenue (PROVE wei and others) over time and per market.
 import type { ApiHandlers } from '../api/dispatcher.js';
 import type { CurrencyInfo } from '../api/earnings-schemas.js';
+import type { Earning } from '../store/repos/earnings-repo.js';
 import type { Store } from '../store/store.js';
+import { MICRO_USD } from './cost-model.js';
 import { loadSuccinctBidSettings } from './succinct-bid-settings.js';
 
 type Queries = Pick<ApiHandlers['queries'], 'earnings.summary'>;
 
-/** Currencies the markets pay in, beyond those the user prices (tokens of 18 decimals otherwise). */
-const KNOWN_DECIMALS: Record<string, number> = { USD: 2, PROVE: 18, FEE: 18 };
+/** Currencies the markets pay in, beyond those the user prices (tokens of 18 decimals otherwise). US dollars are reported in millionths. */
+const KNOWN_DECIMALS: Record<string, number> = { USD: 6, PROVE: 18, FEE: 18 };
+
+/** The ledger books US dollars in cents (older lines) and in millionths (proof costs since pricing v2): both are reported as USD millionths. */
+function normalised(entry: Earning): Earning {
+  if (entry.currency === 'USD') return { ...entry, amountMinor: entry.amountMinor * 10_000n };
+  if (entry.currency === MICRO_USD) return { ...entry, currency: 'USD' };
+  return entry;
+}
 
 export interface EarningsParts {
   store: Store;
@@ -21,7 +30,7 @@ export function earningsHandlers({ store, usdRates }: EarningsParts): { queries:
   return {
     queries: {
       'earnings.summary': ({ sinceMs, bucketMs }) => {
-        const entries = store.earnings.list({ sinceMs, untilMs: Number.MAX_SAFE_INTEGER });
+        const entries = store.earnings.list({ sinceMs, untilMs: Number.MAX_SAFE_INTEGER }).map(normalised);
         const buckets = new Map<string, { bucketStartMs: number; coordinatorId: string | null; currency: string; revenue: bigint; cost: bigint }>();
         const markets = new Map<string, { coordinatorId: string | null; currency: string; revenue: bigint; cost: bigint; jobs: Set<string> }>();
         for (const entry of entries) {

@@ -8,7 +8,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log/logger.js';
-import { proofCostCents, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
+import { MICRO_USD, proofCostCents, proofCostMicroUsd, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
 import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
 import type { CoordinatorAdapter, ProofToSubmit } from './coordinator-adapter.js';
@@ -384,7 +384,14 @@ export class Scheduler {
     if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs);
     const model = this.options.costModel();
     const costCents = proofCostCents(model, proved.provingTimeMs);
-    const meta: ProofFigures = { provingTimeMs: Math.round(proved.provingTimeMs), costCents, priceCents: proofPriceCents(model, costCents), acceleration: proved.acceleration };
+    const provingTimeMs = Math.round(proved.provingTimeMs);
+    const meta: ProofFigures = {
+      provingTimeMs,
+      costCents,
+      costMicroUsd: proofCostMicroUsd(model, provingTimeMs),
+      priceCents: proofPriceCents(model, costCents),
+      acceleration: proved.acceleration,
+    };
     const saved = await saveProofFile(join(this.options.dataDir, 'proofs'), job.id, proved.proof, meta, (error) =>
       this.options.log.warn(`job ${job.id}: its proof could not be synced to disk (${message(error)}); a power loss now could lose it`),
     );
@@ -420,7 +427,8 @@ export class Scheduler {
       if (result.kind === 'accepted') {
         this.syncedLater(store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
-          store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(proof.costCents), currency: 'USD', note: `price asked ${proof.priceCents} ¢` });
+          const costMicroUsd = proof.costMicroUsd ?? proof.costCents * 10_000;
+          store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(costMicroUsd), currency: MICRO_USD, note: `price asked ${proof.priceCents} ¢` });
           for (const earning of result.earnings ?? []) store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, ...earning });
         }));
       } else if (result.kind === 'rejected') {

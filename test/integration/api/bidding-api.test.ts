@@ -51,7 +51,7 @@ describe('bidding through the API', () => {
     expect(summary.currencies).toEqual(
       expect.arrayContaining([
         { currency: 'PROVE', decimals: 18, usdMicrosPerUnit: 400_000 },
-        { currency: 'USD', decimals: 2, usdMicrosPerUnit: 1_000_000 },
+        { currency: 'USD', decimals: 6, usdMicrosPerUnit: 1_000_000 },
       ]),
     );
     const prove = summary.markets.find((m) => m.currency === 'PROVE')!;
@@ -75,7 +75,7 @@ describe('bidding through the API', () => {
     }
     const floor = { ...view.settings, floorWeiPerPgu: '10000000000' };
     const floored = await result<SuccinctPreview>('query', 'pricing.succinctPreview', { settings: floor });
-    expect(floored.withinMaxPrice).toBe(0); // the practice max is 1 PROVE per bPGU; a 10 PROVE floor is above every one
+    expect(floored.withinMaxPrice).toBe(0); // the practice max is 2 PROVE per bPGU; a 10 PROVE floor is above every one
 
     const saved = await result<SuccinctPricingView>('command', 'pricing.setSuccinct', { settings: dearer });
     expect(saved.settings).toEqual(dearer);

@@ -102,6 +102,7 @@ describe('coordinators through the API', () => {
       name: 'Sandbox',
       kind: 'batch-api',
       builtIn: false,
+      protocol: 'batch-api',
       enabled: true,
       pausedReason: null,
       idleReason: 'no more batches left to prove',
