@@ -44,6 +44,12 @@ export interface CoordinatorAdapter {
   readonly id: string;
   readonly name: string;
   poll(signal: AbortSignal): Promise<PollResult>;
+  /**
+   * Markets: work this machine already promised (a won auction with a deadline), without taking anything new.
+   * Asked while the governor holds new work back, so a promise is kept (under the governor's deadline rule)
+   * rather than broken because the laptop was unplugged after the bid.
+   */
+  pollCommitted?(signal: AbortSignal): Promise<PollResult>;
   fetch(job: Job, payload: Record<string, unknown>, workDir: string, signal: AbortSignal): Promise<ProvingInput>;
   submit(job: Job, payload: Record<string, unknown>, proof: ProofToSubmit, signal: AbortSignal): Promise<SubmitResult>;
   /** Tells the coordinator this machine gives up a job it was given (markets reassign or refund); says what was done. */

@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { MICRO_USD, proofCostCents, proofCostMicroUsd, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
 import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
-import type { CoordinatorAdapter, ProofToSubmit } from './coordinator-adapter.js';
+import type { CoordinatorAdapter, PollResult, ProofToSubmit } from './coordinator-adapter.js';
 import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
 import type { GovernedProof } from '../governor/governor.js';
 import { ResourceLimitError, type JobProver } from './job-prover.js';
@@ -86,10 +86,14 @@ interface CoordinatorState {
   refusedAtMemoryBytes?: number;
   /** Since when polls have failed to reach it; kept while the governor holds work back (nothing is asked then). */
   unreachableSinceMs?: number;
+  /** While work is held back: when to ask a market again for work it was already promised. */
+  nextCommittedPollAtMs?: number;
 }
 
 /** How long new work waits before the governor is asked again. */
 const HOLD_RECHECK_MS = 1_000;
+/** While work is held back, how often markets are asked for work they already promised. */
+const COMMITTED_RECHECK_MS = 3_000;
 /** A job the user's limits keep from starting is asked for again after this (and at once when the limit changes). */
 const LIMIT_RETRY_MS = 60_000;
 
@@ -198,6 +202,7 @@ export class Scheduler {
         await this.pollOnce(coordinator);
       }
       if (this.heldReason !== null) {
+        await this.deliverCommitments();
         this.heldReason = this.options.governor?.holdReason() ?? null;
         if (this.heldReason !== null) {
           await sleep(HOLD_RECHECK_MS, undefined, { signal: this.stopController.signal }).catch(() => undefined);
@@ -225,6 +230,23 @@ export class Scheduler {
   private isPaused(coordinator: CoordinatorState): boolean {
     const stored = this.options.store.coordinators.get(coordinator.adapter.id);
     return !stored || !stored.enabled || stored.pausedReason !== null;
+  }
+
+  /** While new work is held back: the work markets were already promised, which must not miss its deadline. */
+  private async deliverCommitments(): Promise<void> {
+    for (const coordinator of this.coordinators) {
+      if (this.stopped || !coordinator.adapter.pollCommitted || this.isPaused(coordinator)) continue;
+      if (coordinator.nextCommittedPollAtMs !== undefined && coordinator.nextCommittedPollAtMs > this.now()) continue;
+      coordinator.nextCommittedPollAtMs = this.now() + COMMITTED_RECHECK_MS;
+      let result: PollResult;
+      try {
+        result = await coordinator.adapter.pollCommitted(this.stopController.signal);
+      } catch (error) {
+        this.options.log.warn(`cannot ask ${coordinator.adapter.name} for work it was promised: ${message(error)}`);
+        continue;
+      }
+      if (result.kind === 'job') await this.takeJob(coordinator, result, 'promised before the hold');
+    }
   }
 
   private async pollOnce(coordinator: CoordinatorState): Promise<void> {
@@ -257,6 +279,12 @@ export class Scheduler {
     }
     coordinator.idleReason = undefined;
     coordinator.nextPollAtMs = this.now();
+    await this.takeJob(coordinator, result);
+  }
+
+  /** Records a job a coordinator offered (or offered again) and runs it. */
+  private async takeJob(coordinator: CoordinatorState, result: Extract<PollResult, { kind: 'job' }>, why?: string): Promise<void> {
+    const { adapter } = coordinator;
     const { jobs } = this.options.store;
     let job = jobs.findByExternal(adapter.id, result.externalId);
     if (job && !(ACTIVE_STATES as readonly string[]).includes(job.state)) {
@@ -285,7 +313,7 @@ export class Scheduler {
           { id, coordinatorId: adapter.id, externalId: result.externalId, state: 'discovered', inputRef: JSON.stringify(result.payload), deadlineAtMs: result.deadlineAtMs ?? null },
           { kind: 'discovered', message: `${adapter.name}: ${result.note}` },
         );
-        this.move(id, 'claimed', {}, 'claimed', 'assigned to this machine');
+        this.move(id, 'claimed', {}, 'claimed', why ? `assigned to this machine (${why})` : 'assigned to this machine');
       });
       job = jobs.get(id)!;
     }

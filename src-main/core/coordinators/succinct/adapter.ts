@@ -93,6 +93,30 @@ export class SuccinctAdapter implements CoordinatorAdapter {
     return this.session;
   }
 
+  /** A request this prover won and has not delivered yet (deadline ahead), or idle; never bids. */
+  async pollCommitted(signal: AbortSignal): Promise<PollResult> {
+    const session = await this.open(signal);
+    if ('pause' in session) return { kind: 'pause', reason: session.pause };
+    const next = await this.nextWon(session, signal);
+    return next ? this.jobFor(next) : { kind: 'idle', reason: 'no won request waiting', retryAfterMs: SUCCINCT_POLL_MS };
+  }
+
+  private async nextWon(session: Session, signal: AbortSignal): Promise<ProofRequest | undefined> {
+    const { client } = this.parts;
+    const nowS = BigInt(Math.floor(this.now() / 1000));
+    const assigned = await client.filtered(
+      { fulfillmentStatus: FulfillmentStatus.ASSIGNED, fulfiller: session.prover, version: this.parts.settings().version, minimumDeadline: nowS, limit: LIST_LIMIT },
+      signal,
+    );
+    for (const request of assigned) this.settleBid(request, session);
+    // The executor found the program cannot run: give it back at once rather than prove it (§4.1, §7).
+    for (const request of assigned.filter((r) => r.executionStatus === ExecutionStatus.UNEXECUTABLE)) {
+      await client.fail({ requestId: request.requestId, error: ProofRequestError.EXECUTION_FAILURE }, signal);
+      this.parts.bids.settle(this.id, toHex(request.requestId), 'won', 'given back: the network found the program unexecutable');
+    }
+    return assigned.find((request) => request.executionStatus !== ExecutionStatus.UNEXECUTABLE && !this.parts.jobEnded(toHex(request.requestId)));
+  }
+
   async poll(signal: AbortSignal): Promise<PollResult> {
     const session = await this.open(signal);
     if ('pause' in session) return { kind: 'pause', reason: session.pause };
@@ -100,14 +124,7 @@ export class SuccinctAdapter implements CoordinatorAdapter {
     const settings = this.parts.settings();
     const nowS = BigInt(Math.floor(this.now() / 1000));
 
-    const assigned = await client.filtered({ fulfillmentStatus: FulfillmentStatus.ASSIGNED, fulfiller: session.prover, version: settings.version, minimumDeadline: nowS, limit: LIST_LIMIT }, signal);
-    for (const request of assigned) this.settleBid(request, session);
-    // The executor found the program cannot run: give it back at once rather than prove it (§4.1, §7).
-    for (const request of assigned.filter((r) => r.executionStatus === ExecutionStatus.UNEXECUTABLE)) {
-      await client.fail({ requestId: request.requestId, error: ProofRequestError.EXECUTION_FAILURE }, signal);
-      this.parts.bids.settle(this.id, toHex(request.requestId), 'won', 'given back: the network found the program unexecutable');
-    }
-    const next = assigned.find((request) => request.executionStatus !== ExecutionStatus.UNEXECUTABLE && !this.parts.jobEnded(toHex(request.requestId)));
+    const next = await this.nextWon(session, signal);
     if (next) return this.jobFor(next);
 
     await this.settlePlacedBids(session, signal);
