@@ -159,6 +159,9 @@ describe('Succinct market against the sandbox network', () => {
     expect(await clientFor(prover).balanceWei(prover.address)).toBe(bid.amountWeiPerPgu! * gas);
     const logs = await clientFor(prover).balanceLogs({ address: prover.address });
     expect(logs.map((log) => [log.operation, log.amount])).toEqual([[3, (bid.amountWeiPerPgu! * gas).toString()]]);
+    // Submitting again (an answer lost, a restart) finds it fulfilled by this prover: accepted, not failed.
+    const again = await adapter.submit(fakeJob, job.payload, { proof, provingTimeMs: 1, costCents: 0, priceCents: 0, acceleration: 'cpu' }, signal);
+    expect(again).toMatchObject({ kind: 'accepted', message: expect.stringContaining('already fulfilled by an earlier try') });
   }, 120_000);
 
   it('loses an auction to a lower bid and records it', async () => {

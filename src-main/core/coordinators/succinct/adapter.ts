@@ -275,22 +275,25 @@ export class SuccinctAdapter implements CoordinatorAdapter {
     const session = await this.open(signal);
     if ('pause' in session) return { kind: 'pause', message: session.pause };
     const requestId = fromHex(String(payload.requestId));
+    let note = 'proof fulfilled on the network';
     try {
       await this.parts.client.fulfill({ requestId, proof: proof.proof, domain: session.domain }, signal);
     } catch (error) {
       if (!(error instanceof SuccinctRpcError) || error.transient) throw error;
       const request = await this.parts.client.details(requestId, signal).catch(() => undefined);
-      if (request && request.fulfillmentStatus !== FulfillmentStatus.ASSIGNED) {
+      const ours = request?.fulfiller !== undefined && sameBytes(request.fulfiller, session.prover);
+      // An earlier try got through but its answer was lost (a retry, or a restart): the proof is the network's.
+      if (request?.fulfillmentStatus === FulfillmentStatus.FULFILLED && ours) note = 'proof already fulfilled by an earlier try';
+      else if (request && request.fulfillmentStatus !== FulfillmentStatus.ASSIGNED) {
         return { kind: 'gone', message: `the request is ${FulfillmentStatus[request.fulfillmentStatus]} (${error.detail})` };
-      }
-      return { kind: 'rejected', message: `the network refused the proof: ${error.detail}` };
+      } else return { kind: 'rejected', message: `the network refused the proof: ${error.detail}` };
     }
     const request = await this.parts.client.details(requestId, signal).catch(() => undefined);
     const gasUsed = request?.gasUsed ?? BigInt(String(payload.gasLimit));
     const bidWei = payload.bidWeiPerPgu === null || payload.bidWeiPerPgu === undefined ? undefined : BigInt(String(payload.bidWeiPerPgu));
     const rewards =
       bidWei === undefined ? [] : [{ kind: 'reward' as const, amountMinor: bidWei * gasUsed, currency: 'PROVE', note: `${gasUsed} PGU at ${formatProvePerBpgu(bidWei)} PROVE per bPGU` }];
-    return { kind: 'accepted', message: `proof fulfilled on the network (${gasUsed} PGU)`, earnings: rewards };
+    return { kind: 'accepted', message: `${note} (${gasUsed} PGU)`, earnings: rewards };
   }
 
   /** Gives a won request back with a reason, unless the network already ended it (never fail FULFILLED or UNFULFILLABLE). */
