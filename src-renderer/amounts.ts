@@ -1,11 +1,16 @@
 // Money as the API sends it — integers in a currency's smallest unit (wei, cents) as decimal strings — and how it
-// reads on screen: whole units with the currency's decimals, PROVE per billion PGU for Succinct prices, and US
-// dollars at the user's rate. Amounts stay exact (bigint) until they are turned into a dollar estimate.
+// reads on screen: whole units with the currency's decimals, PROVE per billion PGU for Succinct prices, Aztec's
+// fee token (FEE), and US dollars at the user's rate. Amounts stay exact (bigint) until they are turned into a
+// dollar estimate.
 
 /** 1 PROVE per billion PGU is 10^9 wei per PGU (succinct-network.md §6). */
 export const PROVE_PER_BPGU_DECIMALS = 9;
 /** The user's PROVE price is kept in millionths of a dollar. */
 export const USD_MICROS_DECIMALS = 6;
+/** US cents: two decimals of a dollar. */
+export const CENTS_DECIMALS = 2;
+/** Aztec's fee asset has 18 decimals: amounts come in its wei. */
+export const FEE_DECIMALS = 18;
 
 /** Digits after the point for everyday amounts; smaller ones get more, for two significant digits. */
 const FRACTION_DIGITS = 4;
@@ -58,6 +63,9 @@ export const formatProvePerBpgu = (weiPerPgu: string | bigint): string => format
 
 /** A reward of `weiPerPgu` for `pgus` PGUs, in PROVE: what a won request pays if all its gas is used. */
 export const formatProveForGas = (weiPerPgu: string, pgus: string): string => `${formatUnits(BigInt(weiPerPgu) * BigInt(pgus), 18)} PROVE`;
+
+/** Fee-token wei (decimal string) as whole tokens: "1500000000000000000" → "1.5000 FEE". */
+export const formatFee = (wei: string | bigint): string => `${formatUnits(BigInt(wei), FEE_DECIMALS)} FEE`;
 
 /** A size in PGUs with thousands separators. */
 export const formatPgus = (pgus: string): string => BigInt(pgus).toLocaleString('en-US');

@@ -55,7 +55,7 @@ function EarningsEmpty({ all }: { all: boolean }) {
     <div className="empty-state" role="note">
       <p>{all ? 'Nothing earned yet.' : 'Nothing earned in this range.'}</p>
       <p className="muted">
-        To start earning, turn on a practice market in <a href={pageHref('markets')}>Markets</a> (the Succinct network one bids for PROVE): they are built in and need
+        To start earning, turn on a practice market in <a href={pageHref('markets')}>Markets</a> (the Succinct network one bids for PROVE, the Aztec one quotes for FEE): they are built in and need
         no account, so you can watch proofs being paid for before you connect a real market. What proving costs you is set on the <a href={pageHref('pricing')}>Pricing</a>{' '}
         page.
       </p>

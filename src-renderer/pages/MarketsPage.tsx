@@ -1,3 +1,6 @@
+// The Markets page: the coordinators and markets this machine proves for, each on its card, with the buttons that
+// connect a new one (batch API, donation, the Succinct Prover Network, Aztec epoch proof quotes) and the dialogs
+// that add, edit and remove them.
 import { useEffect, useState } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
@@ -6,18 +9,21 @@ import { errorMessage } from '../errors.js';
 import { useMarketsStore, type Coordinator } from '../stores/markets.js';
 import { CoordinatorCard } from './markets/CoordinatorCard.js';
 import { CoordinatorDialog, type EditableKind } from './markets/CoordinatorDialog.js';
+import { AztecDialog } from './markets/AztecDialog.js';
 import { SuccinctDialog } from './markets/SuccinctDialog.js';
 import { everyWhileVisible } from '../visibility.js';
 
 /** What the scheduler is waiting for changes without an event (a poll that found nothing), so the page also looks again now and then. */
 const REFRESH_MS = 5_000;
 
-type Dialog = { kind: EditableKind | 'succinct'; existing?: Coordinator } | { removing: Coordinator } | null;
+type MarketKind = 'succinct' | 'aztec';
+type Dialog = { kind: EditableKind | MarketKind; existing?: Coordinator } | { removing: Coordinator } | null;
 
 /** What removing a coordinator deletes from the keychain, by kind. */
 const REMOVED_SECRET: Partial<Record<string, string>> = {
   'batch-api': ' Its participant ID is deleted from the keychain.',
   succinct: ' Its signing key is deleted from the keychain and cannot be recovered: move any stake off its address first.',
+  aztec: " Its signing key is deleted from the keychain and cannot be recovered: withdraw its escrow's funds first, and wait until no claimed epoch's bond is at risk.",
 };
 
 export function MarketsPage() {
@@ -77,6 +83,9 @@ export function MarketsPage() {
         <button type="button" onClick={() => setDialog({ kind: 'succinct' })}>
           Connect to the Succinct Prover Network
         </button>
+        <button type="button" onClick={() => setDialog({ kind: 'aztec' })}>
+          Aztec epoch proof quotes
+        </button>
       </div>
       {loadError !== null && <ErrorNotice message={loadError} onRetry={() => void load(bridge)} />}
       {error !== null && <ErrorNotice message={error} />}
@@ -96,7 +105,7 @@ export function MarketsPage() {
             coordinator={c}
             busy={busyId === c.id}
             actions={{
-              edit: () => setDialog({ kind: c.kind as EditableKind | 'succinct', existing: c }),
+              edit: () => setDialog({ kind: c.kind as EditableKind | MarketKind, existing: c }),
               setPaused: (paused) =>
                 void run(c.id, async () => {
                   await setPaused(bridge, c.id, paused);
@@ -125,7 +134,10 @@ export function MarketsPage() {
       {dialog !== null && 'kind' in dialog && dialog.kind === 'succinct' && (
         <SuccinctDialog existing={dialog.existing} onDone={dialogDone} onCancel={() => setDialog(null)} />
       )}
-      {dialog !== null && 'kind' in dialog && dialog.kind !== 'succinct' && (
+      {dialog !== null && 'kind' in dialog && dialog.kind === 'aztec' && (
+        <AztecDialog existing={dialog.existing} onDone={dialogDone} onCancel={() => setDialog(null)} />
+      )}
+      {dialog !== null && 'kind' in dialog && dialog.kind !== 'succinct' && dialog.kind !== 'aztec' && (
         <CoordinatorDialog kind={dialog.kind} existing={dialog.existing} onDone={dialogDone} onCancel={() => setDialog(null)} />
       )}
     </div>

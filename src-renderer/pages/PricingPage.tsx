@@ -1,3 +1,5 @@
+// The Pricing page: the cost model (edited with a live preview on recent proofs), this machine's measured speed,
+// and each market's own pricing: Succinct bids and Aztec quotes.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { Card } from '../components/Card.js';
@@ -8,6 +10,7 @@ import { COST_FIELDS, formFromModel, modelFromForm, type CostFieldKey, type Cost
 import { CalibrationCard } from './pricing/CalibrationCard.js';
 import { PricingPreviewCard } from './pricing/PricingPreviewCard.js';
 import { SuccinctBidsCard } from './pricing/SuccinctBidsCard.js';
+import { AztecQuotesCard } from './pricing/AztecQuotesCard.js';
 import { FormOutcome } from '../components/FormOutcome.js';
 import { useSaveAction } from '../save-action.js';
 
@@ -106,6 +109,7 @@ export function PricingPage() {
       <PricingPreviewCard preview={preview} stale={result !== null && !result.ok} />
       <CalibrationCard />
       <SuccinctBidsCard />
+      <AztecQuotesCard />
     </div>
   );
 }

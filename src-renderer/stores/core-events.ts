@@ -13,6 +13,7 @@ import { useHardwareStore } from './hardware.js';
 import { useJobsStore } from './jobs.js';
 import { useMarketsStore } from './markets.js';
 import { usePricingStore } from './pricing.js';
+import { useQuotesStore } from './quotes.js';
 import { useSecretsStore } from './secrets.js';
 import { useSuccinctPricingStore } from './succinct-pricing.js';
 import { onWindowVisibility, windowHidden } from '../visibility.js';
@@ -39,6 +40,7 @@ export function followCore(bridge: RendererBridge): () => void {
     } else if (isEvent(event, 'coordinators.changed')) {
       if (useMarketsStore.getState().coordinators !== null) void useMarketsStore.getState().load(bridge);
       useBidsStore.getState().reloadWatched(bridge);
+      useQuotesStore.getState().reloadWatched(bridge);
       if (useDashboardStore.getState().stats !== null) void useDashboardStore.getState().load(bridge);
     } else if (isEvent(event, 'governor.changed')) useGovernorStore.getState().apply(event.payload);
     else if (isEvent(event, 'desktop.changed')) {

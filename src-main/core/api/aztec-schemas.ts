@@ -80,12 +80,14 @@ export const AztecQuoteRow = z.object({
   claimedAtMs: z.number().int().nullable(),
   payoutWei: Wei.nullable(),
   paidAtMs: z.number().int().nullable(),
+  /** Whether the quote won its epoch's claim: null while the claim phase may still be running (or not a quote). */
+  won: z.boolean().nullable(),
 });
 export type AztecQuoteRow = z.infer<typeof AztecQuoteRow>;
 
 export const MarketQuotes = z.object({
   quotes: z.array(AztecQuoteRow),
-  counts: z.object({ quoted: Count, declined: Count, refused: Count, failed: Count, claimed: Count, paid: Count }),
+  counts: z.object({ quoted: Count, declined: Count, refused: Count, failed: Count, claimed: Count, paid: Count, lost: Count }),
   /** Bonds staked on claimed epochs not yet paid: what a missed proof would put at risk. */
   bondsAtRiskWei: Wei,
 });

@@ -144,11 +144,9 @@ function aztecRow(config: Record<string, unknown>, providerUrl: string | null): 
   return { nodeUrl, l1RpcUrl: l1RpcUrl ?? null, chainId, rollupAddress, providerHost, providerPort, submitQuotes, slotsPerEpoch, providerUrl };
 }
 
-/** What a running quote service is doing, said like the scheduler's idle reasons; null when none runs. */
+/** What keeps a running quote service from its full work (L1 unreachable, digest mismatch); null when it is well or not running. */
 function aztecActivity(aztec: Parts['aztec'], id: string): string | null {
-  const url = aztec?.providerUrl(id);
-  if (!url) return null;
-  return aztec?.problem(id) ?? `answering the node's quote requests at ${url}`;
+  return aztec?.problem(id) ?? null;
 }
 
 function protocolOf(c: Coordinator): string {

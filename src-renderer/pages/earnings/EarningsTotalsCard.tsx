@@ -40,5 +40,5 @@ function rateText(currencies: readonly CurrencyInfo[]): string {
   const rates = currencies
     .filter((c) => c.currency !== 'USD' && c.usdMicrosPerUnit !== null)
     .map((c) => `1 ${c.currency} = ${formatUsd(c.usdMicrosPerUnit! / 1e6)}`);
-  return rates.length === 0 ? 'Costs are in dollars as the cost model priced them.' : `Dollar figures are estimates at your rates: ${rates.join(', ')} (the PROVE price is set on the Pricing page).`;
+  return rates.length === 0 ? 'Costs are in dollars as the cost model priced them.' : `Dollar figures are estimates at your rates: ${rates.join(', ')} (the PROVE and fee token prices are set on the Pricing page).`;
 }

@@ -32,10 +32,10 @@ export interface EarningsTotals {
   unrated: { revenue: Amount[]; cost: Amount[] };
 }
 
-/** An amount with its currency's decimals: "0.0123 PROVE", "$1.25" for US cents. */
+/** An amount with its currency's decimals: "0.0123 PROVE"; US dollars (in millionths) as dollars: "$1.25", "$0.000012". */
 export function formatAmount(amount: Amount, currencies: readonly CurrencyInfo[]): string {
   const decimals = currencies.find((c) => c.currency === amount.currency)?.decimals ?? 0;
-  if (amount.currency === 'USD') return `${amount.minor < 0n ? '−' : ''}$${formatUnits(amount.minor < 0n ? -amount.minor : amount.minor, decimals)}`;
+  if (amount.currency === 'USD') return formatUsd(Number(amount.minor) / 10 ** decimals);
   return `${formatUnits(amount.minor, decimals)} ${amount.currency}`;
 }
 

@@ -1,11 +1,14 @@
 // One coordinator on the Markets page: its status, settings (never a secret), job counts and last error, with
-// the actions its kind allows, and for a market that bids its bids. The built-in practice market can only be
-// enabled or disabled.
+// the actions its kind allows, for a market that bids its bids and for one that quotes its quotes. The built-in
+// practice market can only be enabled or disabled; its markets show their settings as real ones do.
 import { Card } from '../../components/Card.js';
 import type { Coordinator } from '../../stores/markets.js';
+import { AztecFacts } from './AztecFacts.js';
+import { AztecQuoteEraNote } from './AztecQuoteEraNote.js';
 import { BidsPanel } from './BidsPanel.js';
-import { coordinatorStatus, isSuccinctMarket, kindLabel } from './coordinator-text.js';
-import { ProverAddress } from './ProverAddress.js';
+import { coordinatorStatus, isAztecMarket, isSuccinctMarket, kindLabel } from './coordinator-text.js';
+import { CopyableText } from './CopyableText.js';
+import { QuotesPanel } from './QuotesPanel.js';
 import { SuccinctFacts } from './SuccinctFacts.js';
 
 export interface CoordinatorActions {
@@ -16,11 +19,14 @@ export interface CoordinatorActions {
 }
 
 const time = (ms: number) => new Date(ms).toLocaleString();
+/** The kinds the Markets page has a dialog for. */
+const EDITABLE_KINDS = new Set(['batch-api', 'donation', 'succinct', 'aztec']);
 
 export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator: Coordinator; busy: boolean; actions: CoordinatorActions }) {
   const status = coordinatorStatus(c);
   return (
     <Card title={c.name} className="wide coordinator-card">
+      {isAztecMarket(c) && <AztecQuoteEraNote />}
       <p className={`coordinator-status status-${status.kind}`} data-testid="coordinator-status">
         {status.text}
       </p>
@@ -55,11 +61,12 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
           <>
             <dt>Prover address</dt>
             <dd>
-              <ProverAddress address={c.signerAddress} />
+              <CopyableText text={c.signerAddress} copyLabel="Copy the prover address" testId="prover-address" />
             </dd>
           </>
         )}
         {c.succinct !== null && <SuccinctFacts settings={c.succinct} />}
+        {c.aztec !== null && <AztecFacts settings={c.aztec} />}
         {c.programIds !== null && (
           <>
             <dt>Programs</dt>
@@ -84,7 +91,7 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
       <div className="card-actions">
         {!c.builtIn && (
           <>
-            {(c.kind === 'batch-api' || c.kind === 'donation' || c.kind === 'succinct') && (
+            {EDITABLE_KINDS.has(c.kind) && (
               <button type="button" disabled={busy} onClick={actions.edit}>
                 Edit
               </button>
@@ -111,6 +118,7 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
         )}
       </div>
       {isSuccinctMarket(c) && <BidsPanel coordinatorId={c.id} />}
+      {isAztecMarket(c) && <QuotesPanel coordinatorId={c.id} />}
     </Card>
   );
 }

@@ -17,6 +17,7 @@ export function kindLabel(kind: string): string {
   if (kind === 'batch-api') return 'Batch API';
   if (kind === 'donation') return 'Donation';
   if (kind === 'succinct') return 'Succinct Prover Network';
+  if (kind === 'aztec') return 'Aztec epoch proof quotes';
   if (kind === 'practice') return PRACTICE_LABEL;
   return kind;
 }
@@ -26,11 +27,11 @@ export function ledgerKindLabel(kind: string): string {
   return kind.startsWith('practice ') ? `Practice · ${kindLabel(kind.slice('practice '.length))}` : kindLabel(kind);
 }
 
-/** The practice market's Succinct network: the list does not say which protocol a practice row plays, its id does. */
-const PRACTICE_SUCCINCT_ID = 'practice-succinct';
-
 /** Markets that bid (a Succinct network, real or practice) have a bids ledger to show. */
-export const isSuccinctMarket = (c: Pick<Coordinator, 'id' | 'kind'>): boolean => c.kind === 'succinct' || c.id === PRACTICE_SUCCINCT_ID;
+export const isSuccinctMarket = (c: Pick<Coordinator, 'protocol'>): boolean => c.protocol === 'succinct';
+
+/** Markets that quote (an Aztec node, real or practice) have a quote ledger to show. */
+export const isAztecMarket = (c: Pick<Coordinator, 'protocol'>): boolean => c.protocol === 'aztec';
 
 /** "a, b" → ["a", "b"]; blanks dropped, so an empty field means every program. */
 export function parseProgramIds(text: string): string[] {

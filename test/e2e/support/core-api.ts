@@ -10,8 +10,8 @@ export async function callCore(request: APIRequestContext, app: HeadlessApp, kin
   return body.result;
 }
 
-/** The practice markets by id; the app starts with batch API and donation on, the Succinct network off. */
-export const PRACTICE_DEFAULTS = { 'practice-batch-api': true, 'practice-donation': true, 'practice-succinct': false } as const;
+/** The practice markets by id; the app starts with batch API and donation on, the Succinct network and the Aztec node off. */
+export const PRACTICE_DEFAULTS = { 'practice-batch-api': true, 'practice-donation': true, 'practice-succinct': false, 'practice-aztec': false } as const;
 
 /** Turns the practice markets on or off, e.g. back to PRACTICE_DEFAULTS for the next spec sharing the app. */
 export async function setPracticeMarkets(request: APIRequestContext, app: HeadlessApp, enabled: Partial<Record<keyof typeof PRACTICE_DEFAULTS, boolean>>): Promise<void> {

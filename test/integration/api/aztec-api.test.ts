@@ -56,10 +56,18 @@ describe('Aztec quotes through the API', () => {
     expect(paid).toMatchObject({ coordinatorName: 'Practice (Aztec quotes)', outcome: 'quoted', submitted: 'sent' });
     expect(BigInt(paid.payoutWei!)).toBeGreaterThan(0n);
     const summary = await result<EarningsSummary>('query', 'earnings.summary', { sinceMs: 0, bucketMs: 3_600_000 });
-    expect(summary.markets.find((m) => m.coordinatorId === 'practice-aztec')).toMatchObject({ currency: 'FEE', name: 'Practice (Aztec quotes)' });
+    expect(summary.markets.find((m) => m.coordinatorId === 'practice-aztec' && m.currency === 'FEE')).toMatchObject({ name: 'Practice (Aztec quotes)', revenueMinor: expect.stringMatching(/^[1-9]\d*$/) });
     expect(summary.currencies).toEqual(expect.arrayContaining([{ currency: 'FEE', decimals: 18, usdMicrosPerUnit: 1_000_000 }]));
     const row = (await rows()).find((c) => c.id === 'practice-aztec')!;
-    expect(row.idleReason).toMatch(/^answering the node's quote requests at http:\/\/127\.0\.0\.1:\d+$/);
+    // Running well: nothing to wait for, and where the node should send its requests.
+    expect(row).toMatchObject({ idleReason: null, aztec: { providerUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) } });
+    // Every quote is paid, lost, won and awaiting its payout, or still in its claim phase.
+    const undecided = ledger.quotes.filter((q) => q.outcome === 'quoted' && q.won === null).length;
+    const wonUnpaid = ledger.quotes.filter((q) => q.won === true && q.payoutWei === null).length;
+    expect(ledger.counts.quoted).toBe(ledger.counts.paid + ledger.counts.lost + wonUnpaid + undecided);
+    expect(ledger.quotes.filter((q) => q.won === false)).toHaveLength(ledger.counts.lost);
+    // Each payout comes with the epoch's proving cost at the user's settings, so Earnings sets one against the other.
+    expect(summary.markets.find((m) => m.coordinatorId === 'practice-aztec' && m.currency === 'USD')).toMatchObject({ costMinor: expect.stringMatching(/^[1-9]\d*$/) });
     await result('command', 'coordinators.setEnabled', { id: 'practice-aztec', enabled: false });
   }, 120_000);
 

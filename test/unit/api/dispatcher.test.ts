@@ -69,7 +69,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
       'earnings.summary': () => ({ currencies: [], buckets: [], markets: [] }),
       'pricing.aztec': () => aztecPricing,
       'pricing.aztecPreview': () => ({ epochs: [] }),
-      'markets.quotes': () => ({ quotes: [], counts: { quoted: 0, declined: 0, refused: 0, failed: 0, claimed: 0, paid: 0 }, bondsAtRiskWei: '0' }),
+      'markets.quotes': () => ({ quotes: [], counts: { quoted: 0, declined: 0, refused: 0, failed: 0, claimed: 0, paid: 0, lost: 0 }, bondsAtRiskWei: '0' }),
       'secrets.status': () => ({
         available: true,
         backend: 'test',

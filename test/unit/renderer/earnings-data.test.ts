@@ -9,18 +9,18 @@ const summary: EarningsSummary = {
   currencies: [
     { currency: 'FEE', decimals: 18, usdMicrosPerUnit: null },
     { currency: 'PROVE', decimals: 18, usdMicrosPerUnit: 400_000 },
-    { currency: 'USD', decimals: 2, usdMicrosPerUnit: 1_000_000 },
+    { currency: 'USD', decimals: 6, usdMicrosPerUnit: 1_000_000 },
   ],
   buckets: [
     { bucketStartMs: 10 * HOUR, coordinatorId: 'succinct', currency: 'PROVE', revenueMinor: '2500000000000000000', costMinor: '0' },
-    { bucketStartMs: 10 * HOUR, coordinatorId: 'succinct', currency: 'USD', revenueMinor: '0', costMinor: '30' },
-    { bucketStartMs: 12 * HOUR, coordinatorId: 'batch', currency: 'USD', revenueMinor: '0', costMinor: '20' },
+    { bucketStartMs: 10 * HOUR, coordinatorId: 'succinct', currency: 'USD', revenueMinor: '0', costMinor: '300000' },
+    { bucketStartMs: 12 * HOUR, coordinatorId: 'batch', currency: 'USD', revenueMinor: '0', costMinor: '200000' },
     { bucketStartMs: 12 * HOUR, coordinatorId: 'aztec', currency: 'FEE', revenueMinor: '5000000000000000000', costMinor: '0' },
   ],
   markets: [
     { coordinatorId: 'succinct', name: 'Practice (Succinct network)', kind: 'practice succinct', currency: 'PROVE', revenueMinor: '2500000000000000000', costMinor: '0', proofs: 3 },
-    { coordinatorId: 'succinct', name: 'Practice (Succinct network)', kind: 'practice succinct', currency: 'USD', revenueMinor: '0', costMinor: '30', proofs: 3 },
-    { coordinatorId: 'batch', name: 'Lab', kind: 'batch-api', currency: 'USD', revenueMinor: '0', costMinor: '20', proofs: 2 },
+    { coordinatorId: 'succinct', name: 'Practice (Succinct network)', kind: 'practice succinct', currency: 'USD', revenueMinor: '0', costMinor: '300000', proofs: 3 },
+    { coordinatorId: 'batch', name: 'Lab', kind: 'batch-api', currency: 'USD', revenueMinor: '0', costMinor: '200000', proofs: 2 },
     { coordinatorId: 'aztec', name: 'Aztec', kind: 'aztec', currency: 'FEE', revenueMinor: '5000000000000000000', costMinor: '0', proofs: 1 },
   ],
 };
@@ -66,8 +66,11 @@ describe('earningsTotals and marginPercent', () => {
     expect(marginText(0, 0.01)).toBe('−$0.01');
   });
 
-  it('formats cents as dollars and tokens with their decimals', () => {
-    expect(formatAmount({ currency: 'USD', minor: 125n }, summary.currencies)).toBe('$1.25');
+  it('formats dollars (in millionths) to the cent, or to two significant digits under a cent, and tokens with their decimals', () => {
+    expect(formatAmount({ currency: 'USD', minor: 1_250_000n }, summary.currencies)).toBe('$1.25');
+    // A practice proof's cost, booked unrounded: a fraction of a cent is shown, not "$0.00".
+    expect(formatAmount({ currency: 'USD', minor: 12n }, summary.currencies)).toBe('$0.000012');
+    expect(formatAmount({ currency: 'USD', minor: 1_234_567_890n }, summary.currencies)).toBe('$1,234.57');
     expect(formatAmount({ currency: 'PROVE', minor: 12_300_000_000_000_000n }, summary.currencies)).toBe('0.0123 PROVE');
   });
 });

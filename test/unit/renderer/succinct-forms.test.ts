@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeText, shortRequestId, timeLeftText } from '../../../src-renderer/pages/markets/bid-text.js';
 import { isSuccinctMarket, ledgerKindLabel } from '../../../src-renderer/pages/markets/coordinator-text.js';
-import { addInput, emptySuccinctForm, formFromRow, keyRefusal, updateInput } from '../../../src-renderer/pages/markets/succinct-form.js';
+import { keyRefusal } from '../../../src-renderer/pages/markets/market-form.js';
+import { addInput, emptySuccinctForm, formFromRow, updateInput } from '../../../src-renderer/pages/markets/succinct-form.js';
 import { formFromSettings, settingsFromForm } from '../../../src-renderer/pages/pricing/succinct-bid-form.js';
 
 const KEY = '0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
@@ -85,9 +86,9 @@ describe('bid text', () => {
   });
 
   it('knows which markets bid, and names ledger kinds as Markets does', () => {
-    expect(isSuccinctMarket({ id: 'x', kind: 'succinct' })).toBe(true);
-    expect(isSuccinctMarket({ id: 'practice-succinct', kind: 'practice' })).toBe(true);
-    expect(isSuccinctMarket({ id: 'practice-batch-api', kind: 'practice' })).toBe(false);
+    expect(isSuccinctMarket({ protocol: 'succinct' })).toBe(true);
+    expect(isSuccinctMarket({ protocol: 'batch-api' })).toBe(false);
+    expect(isSuccinctMarket({ protocol: 'aztec' })).toBe(false);
     expect(ledgerKindLabel('practice succinct')).toBe('Practice · Succinct Prover Network');
     expect(ledgerKindLabel('batch-api')).toBe('Batch API');
   });

@@ -11,6 +11,18 @@ export function quoteHandlers({ store }: { store: Store }): { queries: Queries }
       'markets.quotes': ({ coordinatorId, limit }) => {
         const names = new Map(store.coordinators.list().map((c) => [c.id, c.name]));
         const text = (value: bigint | null) => (value === null ? null : value.toString());
+        const latest = new Map<string, bigint | null>();
+        const latestOf = (id: string) => {
+          if (!latest.has(id)) latest.set(id, store.aztecQuotes.latestEpoch(id));
+          return latest.get(id) ?? null;
+        };
+        /** A quote's claim phase is over once the node has asked about a later epoch (at that epoch's end). */
+        const won = (row: { coordinatorId: string; epoch: bigint | null; outcome: string; claimedAtMs: number | null }) => {
+          if (row.claimedAtMs !== null) return true;
+          if (row.outcome !== 'quoted' || row.epoch === null) return null;
+          const later = latestOf(row.coordinatorId);
+          return later !== null && later > row.epoch ? false : null;
+        };
         return {
           quotes: store.aztecQuotes.recent(limit, coordinatorId).map((row) => ({
             coordinatorId: row.coordinatorId,
@@ -28,6 +40,7 @@ export function quoteHandlers({ store }: { store: Store }): { queries: Queries }
             claimedAtMs: row.claimedAtMs,
             payoutWei: text(row.payoutWei),
             paidAtMs: row.paidAtMs,
+            won: won(row),
           })),
           counts: store.aztecQuotes.counts(coordinatorId),
           bondsAtRiskWei: store.aztecQuotes.bondsAtRiskWei(coordinatorId).toString(),

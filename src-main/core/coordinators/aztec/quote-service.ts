@@ -5,6 +5,7 @@
 import { HttpClient } from '../../net/http-client.js';
 import type { Logger } from '../../log/logger.js';
 import { loadAztecQuoteSettings } from '../../pricing/aztec-quote-settings.js';
+import { MICRO_USD } from '../../pricing/cost-model.js';
 import { quoteEpoch } from '../../pricing/aztec-quote-strategy.js';
 import { fromHex } from '../../secrets/eth-signer.js';
 import type { Keychain } from '../../secrets/keychain.js';
@@ -274,7 +275,19 @@ class OutcomePoller {
       return;
     }
     if (!quotes.markPaid(coordinator.id, epoch, payout.amountWei, payout.l1Block, now())) return;
-    const fee = quotes.get(coordinator.id, epoch)?.basisPointFee;
+    const quote = quotes.get(coordinator.id, epoch);
+    const fee = quote?.basisPointFee;
+    // The prover node proved the epoch; its cost is the user's own estimate (Pricing), booked beside the payout.
+    const settings = loadAztecQuoteSettings(store.settings);
+    const txCount = quote?.txCount ?? 0;
+    store.earnings.record({
+      atMs: now(),
+      kind: 'cost',
+      currency: MICRO_USD,
+      amountMinor: -BigInt((settings.costCentsPerEpoch + settings.costCentsPerTx * txCount) * 10_000),
+      coordinatorId: coordinator.id,
+      note: `epoch ${epoch}: proving ${txCount} txs at your cost of ${settings.costCentsPerEpoch} ¢ per epoch and ${settings.costCentsPerTx} ¢ per tx`,
+    });
     store.earnings.record({
       atMs: now(),
       kind: 'reward',

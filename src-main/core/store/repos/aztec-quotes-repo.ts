@@ -54,8 +54,13 @@ export interface AztecQuotesRepo {
   claimedUnpaid(coordinatorId: string): AztecQuote[];
   /** The sum of the staked bonds of claimed, unpaid quotes. */
   bondsAtRiskWei(coordinatorId?: string): bigint;
-  /** Rows by outcome, and how many were claimed and paid, over every coordinator or one. */
-  counts(coordinatorId?: string): Record<AztecQuoteOutcome | 'claimed' | 'paid', number>;
+  /**
+   * Rows by outcome, how many were claimed and paid, and how many were lost: quoted, not claimed, and a later
+   * epoch already asked about (the node asks at an epoch's end, after the previous epoch's claim phase).
+   */
+  counts(coordinatorId?: string): Record<AztecQuoteOutcome | 'claimed' | 'paid' | 'lost', number>;
+  /** The latest epoch the node asked about, or null. */
+  latestEpoch(coordinatorId: string): bigint | null;
   /** The highest L1 block a claim or payout was recorded in, or null: log reads resume after it. */
   lastL1Block(coordinatorId: string): bigint | null;
 }
@@ -114,11 +119,14 @@ export function createAztecQuotesRepo(db: Database): AztecQuotesRepo {
   const selectBondsOf = db.prepare<{ bond_wei: string | null }>(`SELECT bond_wei FROM aztec_quotes WHERE coordinator_id = ? AND ${unpaidWhere}`);
   // A payout lands after its claim, so a row's latest block is its payout's, else its claim's.
   const selectLastBlock = db.prepare<{ block: number | null }>('SELECT max(coalesce(paid_l1_block, claim_l1_block)) AS block FROM aztec_quotes WHERE coordinator_id = ?');
+  const LATER_EPOCH_ASKED = `EXISTS (SELECT 1 FROM aztec_quotes later WHERE later.coordinator_id = q.coordinator_id AND CAST(later.epoch AS INTEGER) > CAST(q.epoch AS INTEGER))`;
   const COUNTS = `SUM(outcome = 'quoted') AS quoted, SUM(outcome = 'declined') AS declined, SUM(outcome = 'refused') AS refused,
-    SUM(outcome = 'failed') AS failed, SUM(claimed_at_ms IS NOT NULL) AS claimed, SUM(paid_at_ms IS NOT NULL) AS paid`;
-  type CountsRow = Record<AztecQuoteOutcome | 'claimed' | 'paid', number | null>;
-  const selectCounts = db.prepare<CountsRow>(`SELECT ${COUNTS} FROM aztec_quotes`);
-  const selectCountsOf = db.prepare<CountsRow>(`SELECT ${COUNTS} FROM aztec_quotes WHERE coordinator_id = ?`);
+    SUM(outcome = 'failed') AS failed, SUM(claimed_at_ms IS NOT NULL) AS claimed, SUM(paid_at_ms IS NOT NULL) AS paid,
+    SUM(outcome = 'quoted' AND claimed_at_ms IS NULL AND ${LATER_EPOCH_ASKED}) AS lost`;
+  type CountsRow = Record<AztecQuoteOutcome | 'claimed' | 'paid' | 'lost', number | null>;
+  const selectCounts = db.prepare<CountsRow>(`SELECT ${COUNTS} FROM aztec_quotes q`);
+  const selectCountsOf = db.prepare<CountsRow>(`SELECT ${COUNTS} FROM aztec_quotes q WHERE coordinator_id = ?`);
+  const selectLatestEpoch = db.prepare<{ epoch: string | null }>(`SELECT epoch FROM aztec_quotes WHERE coordinator_id = ? AND epoch IS NOT NULL ORDER BY CAST(epoch AS INTEGER) DESC LIMIT 1`);
 
   return {
     record(quote) {
@@ -151,7 +159,11 @@ export function createAztecQuotesRepo(db: Database): AztecQuotesRepo {
       (coordinatorId === undefined ? selectBonds.all() : selectBondsOf.all(coordinatorId)).reduce((sum, row) => sum + BigInt(row.bond_wei ?? 0), 0n),
     counts(coordinatorId) {
       const row = (coordinatorId === undefined ? selectCounts.get() : selectCountsOf.get(coordinatorId))!;
-      return { quoted: row.quoted ?? 0, declined: row.declined ?? 0, refused: row.refused ?? 0, failed: row.failed ?? 0, claimed: row.claimed ?? 0, paid: row.paid ?? 0 };
+      return { quoted: row.quoted ?? 0, declined: row.declined ?? 0, refused: row.refused ?? 0, failed: row.failed ?? 0, claimed: row.claimed ?? 0, paid: row.paid ?? 0, lost: row.lost ?? 0 };
+    },
+    latestEpoch(coordinatorId) {
+      const epoch = selectLatestEpoch.get(coordinatorId)?.epoch;
+      return epoch === null || epoch === undefined ? null : BigInt(epoch);
     },
     lastL1Block(coordinatorId) {
       const block = selectLastBlock.get(coordinatorId)?.block;

@@ -1,22 +1,23 @@
-// The Succinct dialog's signing key. Adding: import a private key (a password field, never shown again) or have
-// a new one made in the keychain. Editing: keep the stored key or replace it by importing another.
+// A market dialog's signing key (Succinct, Aztec). Adding: import a private key (a password field, never shown
+// again) or have a new one made in the keychain. Editing: keep the stored key or replace it by importing another.
+// `requirement` says what the key's address needs on the network before it can earn (a stake, an escrowed bond).
 import { useId } from 'react';
 import { TextField } from '../../components/TextField.js';
-import type { KeySource } from './succinct-form.js';
+import type { KeySource } from './market-form.js';
 
-interface SuccinctKeyFieldProps {
+export interface SigningKeyFieldProps {
   editing: boolean;
   source: KeySource;
   onSource(source: KeySource): void;
   privateKey: string;
   onPrivateKey(key: string): void;
   error: string | undefined;
+  requirement: string;
 }
 
 const KEEPS = 'The key goes to your OS keychain and never comes back to this window: only its address is shown.';
-const STAKE = 'Bidding needs at least 1000 PROVE staked to this prover on the network.';
 
-export function SuccinctKeyField({ editing, source, onSource, privateKey, onPrivateKey, error }: SuccinctKeyFieldProps) {
+export function SigningKeyField({ editing, source, onSource, privateKey, onPrivateKey, error, requirement }: SigningKeyFieldProps) {
   const ids = useId();
   return (
     <fieldset className="key-choice" aria-describedby={`${ids}-about`}>
@@ -49,7 +50,7 @@ export function SuccinctKeyField({ editing, source, onSource, privateKey, onPriv
       )}
       <p id={`${ids}-about`} className="field-hint">
         {editing && source !== 'import' ? 'The stored key is kept. ' : ''}
-        {KEEPS} {STAKE}
+        {KEEPS} {requirement}
       </p>
     </fieldset>
   );
