@@ -101,6 +101,11 @@ test('a Succinct market connects with an imported key, of which only the address
   for (const answer of await Promise.all(answers)) expect(answer.toLowerCase()).not.toContain(secret);
   expect(answers.length).toBeGreaterThan(0);
 
+  // The bid settings behind these bids are a click away.
+  await card.getByRole('link', { name: 'Bid settings and what-if (Pricing) →' }).click();
+  await expect(page.getByRole('heading', { name: 'Succinct bids' })).toBeVisible();
+  await page.goBack();
+
   await removeCard(page, 'Succinct lab');
   // The one failed request is the key the core refused above; the browser logs it.
   expect(problems).toEqual([expect.stringContaining('status of 400')]);

@@ -10,7 +10,7 @@ import { RecentBidsTable } from './RecentBidsTable.js';
 
 export function BidsPanel({ coordinatorId }: { coordinatorId: string }) {
   return (
-    <LedgerPanel title="Bids" store={useBidsStore} coordinatorId={coordinatorId}>
+    <LedgerPanel title="Bids" pricingLink="Bid settings and what-if" store={useBidsStore} coordinatorId={coordinatorId}>
       {(bids) => (
         <>
           <LedgerCounts items={bidCounts(bids.counts)} prefix="bids" />

@@ -10,7 +10,7 @@ import { RecentQuotesTable } from './RecentQuotesTable.js';
 
 export function QuotesPanel({ coordinatorId }: { coordinatorId: string }) {
   return (
-    <LedgerPanel title="Quotes" store={useQuotesStore} coordinatorId={coordinatorId}>
+    <LedgerPanel title="Quotes" pricingLink="Quote settings and what-if" store={useQuotesStore} coordinatorId={coordinatorId}>
       {(quotes) => (
         <>
           <LedgerCounts items={quoteCounts(quotes)} prefix="quotes" />

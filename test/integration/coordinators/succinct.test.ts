@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuccinctAdapter, type SuccinctMarketSettings } from '../../../src-main/core/coordinators/succinct/adapter.js';
+import { ArtifactStore, ArtifactType } from '../../../src-main/core/coordinators/succinct/gen/artifact_pb.js';
 import { ProverNetwork } from '../../../src-main/core/coordinators/succinct/gen/network_pb.js';
 import { BidRequestBodySchema, ExecutionStatus, FulfillmentStatus, ProofMode, ProofRequestError, TransactionVariant } from '../../../src-main/core/coordinators/succinct/gen/types_pb.js';
 import { SuccinctClient, type RetryPolicy } from '../../../src-main/core/coordinators/succinct/network-client.js';
@@ -357,6 +358,15 @@ describe('Succinct market against the sandbox network', () => {
     } finally {
       await secure.close();
     }
+  });
+
+  it('uploads an artifact through the ArtifactStore and reads it back from the bucket; a bad signature is refused', async () => {
+    const bytes = Buffer.from(JSON.stringify({ seed: '1', salt: '2' }));
+    const uri = await clientFor(prover).uploadArtifact(http, ArtifactType.STDIN, bytes);
+    const id = /^s3:\/\/sandbox\/uploads\/(artifact_[0-9a-f]+)$/.exec(uri)![1]!;
+    expect(await http.download(`${sandbox.artifactsUrl}/artifacts/${id}`, 1024)).toEqual(bytes);
+    const raw = createClient(ArtifactStore, createGrpcTransport({ baseUrl: sandbox.url }));
+    await expect(raw.createArtifact({ signature: new Uint8Array(65), artifactType: ArtifactType.STDIN })).rejects.toMatchObject({ code: Code.Unauthenticated });
   });
 
   it('refuses an artifact over the size cap and fetches nothing', async () => {

@@ -1,5 +1,5 @@
-// The app's client of the Succinct Prover Network (gRPC over HTTP/2, TLS or loopback h2c): queries, and the
-// signed calls a prover node makes (Bid, FulfillProof, FailFulfillment, GetStdinUri). Each signed call reads
+// The app's client of the Succinct Prover Network (gRPC over HTTP/2, TLS or loopback h2c): queries, the signed
+// calls a prover node makes (Bid, FulfillProof, FailFulfillment, GetStdinUri), and artifact uploads. Each signed call reads
 // its nonce with GetNonce right before it, one at a time per key, and reads it again when the server says it
 // was stale. Transient failures are retried as the reference node does (§4.1); others become clear errors.
 import { create } from '@bufbuild/protobuf';
@@ -7,6 +7,8 @@ import { Code, createClient, type Client } from '@connectrpc/connect';
 import { createGrpcTransport } from '@connectrpc/connect-node';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Signer } from '../../secrets/signing-keys.js';
+import type { HttpClient } from '../../net/http-client.js';
+import { ArtifactStore, type ArtifactType } from './gen/artifact_pb.js';
 import { ProverNetwork } from './gen/network_pb.js';
 import type {
   ProofMode} from './gen/types_pb.js';
@@ -54,6 +56,7 @@ const NONCE_RETRIES = 3;
 
 export class SuccinctClient {
   private readonly rpc: Client<typeof ProverNetwork>;
+  private readonly artifacts: Client<typeof ArtifactStore>;
   private readonly retry: RetryPolicy;
   private signing: Promise<unknown> = Promise.resolve();
 
@@ -67,6 +70,7 @@ export class SuccinctClient {
       ...(options.ca ? { nodeOptions: { ca: options.ca } } : {}),
     });
     this.rpc = createClient(ProverNetwork, transport);
+    this.artifacts = createClient(ArtifactStore, transport);
     this.retry = options.retry ?? REFERENCE_RETRY;
   }
 
@@ -133,6 +137,22 @@ export class SuccinctClient {
     });
     if (!uri) throw new SuccinctRpcError('GetStdinUri', Code.Internal, 'the network sent no stdin URL');
     return uri;
+  }
+
+  /**
+   * Stores bytes in the network's artifact bucket (what a requester does with a program or stdin): CreateArtifact,
+   * signed over the ASCII string "create_artifact" (with the usual v = 27/28, not the SDK's doubled 54/55), then an
+   * HTTP PUT to the presigned URL. Answers the artifact's s3:// URI.
+   */
+  async uploadArtifact(http: HttpClient, type: ArtifactType, bytes: Uint8Array, signal?: AbortSignal): Promise<string> {
+    const signature = this.options.signer.signPersonal(new TextEncoder().encode('create_artifact'));
+    const created = await this.call('CreateArtifact', signal, (o) => this.artifacts.createArtifact({ signature, artifactType: type }, o));
+    if (!created.artifactUri || !/^https?:\/\//.test(created.artifactPresignedUrl)) {
+      throw new SuccinctRpcError('CreateArtifact', Code.Internal, 'the network sent no artifact URI or upload URL');
+    }
+    const answer = await http.request('PUT', created.artifactPresignedUrl, { body: Buffer.from(bytes), ...(signal ? { signal } : {}) });
+    if (answer.status < 200 || answer.status > 299) throw new Error(`uploading the artifact was refused: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
+    return created.artifactUri;
   }
 
   /** Nonce read and signed call happen one at a time per client, so parallel calls cannot race each other. */
