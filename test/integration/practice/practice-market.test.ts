@@ -81,7 +81,7 @@ describe('practice market', () => {
     expect(jobs).toHaveLength(2);
     const coordinators = JSON.parse((await cli(['coordinator', 'list', '--json', '--data-dir', dataDir])).stdout) as { name: string; kind: string }[];
     // The practice Succinct network and Aztec node are there too, off until the user turns them on.
-    expect(coordinators).toEqual([
+    expect(coordinators.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       expect.objectContaining({ name: 'Practice (Aztec quotes)', kind: 'practice', enabled: false }),
       expect.objectContaining({ name: 'Practice (batch API)', kind: 'practice', enabled: true }),
       expect.objectContaining({ name: 'Practice (donation)', kind: 'practice', enabled: true }),
