@@ -65,7 +65,7 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
             </dd>
           </>
         )}
-        {c.succinct !== null && <SuccinctFacts settings={c.succinct} />}
+        {c.succinct !== null && <SuccinctFacts settings={c.succinct} practice={c.builtIn} />}
         {c.aztec !== null && <AztecFacts settings={c.aztec} />}
         {c.programIds !== null && (
           <>
@@ -73,10 +73,15 @@ export function CoordinatorCard({ coordinator: c, busy, actions }: { coordinator
             <dd>{c.programIds.length === 0 ? 'every program it lists' : c.programIds.join(', ')}</dd>
           </>
         )}
-        <dt>Jobs</dt>
-        <dd data-testid="coordinator-jobs">
-          {c.jobs.accepted} accepted · {c.jobs.rejected} rejected · {c.jobs.failed} failed
-        </dd>
+        {/* An Aztec market answers quotes; the prover node proves, so there are no jobs here (see Quotes). */}
+        {!isAztecMarket(c) && (
+          <>
+            <dt>Jobs</dt>
+            <dd data-testid="coordinator-jobs">
+              {c.jobs.accepted} accepted · {c.jobs.rejected} rejected · {c.jobs.failed} failed
+            </dd>
+          </>
+        )}
         <dt>Last error</dt>
         <dd data-testid="coordinator-last-error">
           {c.lastError === null ? (

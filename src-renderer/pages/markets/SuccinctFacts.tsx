@@ -5,7 +5,8 @@ type SuccinctSettings = NonNullable<Coordinator['succinct']>;
 
 const CHAINS: Partial<Record<number, string>> = { 1: 'mainnet', 11155111: 'Sepolia' };
 
-export function SuccinctFacts({ settings }: { settings: SuccinctSettings }) {
+/** `practice`: the practice network's PGUs are circuit constraints, timed by this machine's measured speed. */
+export function SuccinctFacts({ settings, practice }: { settings: SuccinctSettings; practice: boolean }) {
   return (
     <>
       <dt>Circuit version</dt>
@@ -20,7 +21,13 @@ export function SuccinctFacts({ settings }: { settings: SuccinctSettings }) {
         </>
       )}
       <dt>Throughput</dt>
-      <dd>{settings.throughputPgusPerS === null ? 'not set: edit to set it' : `${settings.throughputPgusPerS.toLocaleString('en-US')} PGU/s`}</dd>
+      <dd>
+        {practice
+          ? "this machine's measured speed (Pricing)"
+          : settings.throughputPgusPerS === null
+            ? 'not set: edit to set it'
+            : `${settings.throughputPgusPerS.toLocaleString('en-US')} PGU/s`}
+      </dd>
       <dt>Outstanding at most</dt>
       <dd>
         {settings.maxOutstanding} bid{settings.maxOutstanding === 1 ? '' : 's'} or proof{settings.maxOutstanding === 1 ? '' : 's'}
