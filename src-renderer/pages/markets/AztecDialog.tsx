@@ -8,7 +8,7 @@ import { useMarketsStore, type Coordinator } from '../../stores/markets.js';
 import { CheckboxField } from '../resources/CheckboxField.js';
 import { addInput, emptyAztecForm, formFromRow, updateInput, type AztecField, type AztecForm } from './aztec-form.js';
 import { AztecQuoteEraNote } from './AztecQuoteEraNote.js';
-import { MarketDialog } from './MarketDialog.js';
+import { FormDialog } from './FormDialog.js';
 import { SigningKeyField } from './SigningKeyField.js';
 import { useMarketForm } from './use-market-form.js';
 
@@ -45,7 +45,7 @@ export function AztecDialog({ existing, onDone, onCancel }: AztecDialogProps) {
   }
 
   return (
-    <MarketDialog title={title} editing={existing !== undefined} busy={busy} failure={failure} onSubmit={send} onCancel={onCancel}>
+    <FormDialog title={title} editing={existing !== undefined} busy={busy} failure={failure} onSubmit={send} onCancel={onCancel}>
       <AztecQuoteEraNote />
       <TextField label="Name" {...field('name')} autoComplete="off" />
       <TextField label="Node URL" {...field('nodeUrl')} type="url" placeholder="http://" hint="The Aztec node's JSON-RPC: quotes are sent to it." autoComplete="off" spellCheck={false} />
@@ -68,6 +68,6 @@ export function AztecDialog({ existing, onDone, onCancel }: AztecDialogProps) {
         hint="Off, the quote provider only answers the prover node, which signs and sends the quotes itself."
       />
       <SigningKeyField editing={existing !== undefined} requirement={BOND} {...keyField} />
-    </MarketDialog>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 // Add or edit a coordinator in a modal form. Inline errors come from the API's own schema, so what the form
 // accepts is what the core accepts; the participant ID lives only in its password field until sent.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { CoordinatorAddInput, CoordinatorUpdateInput } from '../../../src-main/core/api/market-schemas.js';
 import { useBridge } from '../../bridge/context.js';
 import { TextField } from '../../components/TextField.js';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../errors.js';
 import { fieldErrors, type FieldErrors } from '../../field-errors.js';
 import { useMarketsStore, type Coordinator } from '../../stores/markets.js';
 import { DonationProgramPicker } from './DonationProgramPicker.js';
+import { FormDialog } from './FormDialog.js';
 
 export type EditableKind = 'batch-api' | 'donation';
 
@@ -25,7 +26,6 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
   const bridge = useBridge();
   const add = useMarketsStore((store) => store.add);
   const update = useMarketsStore((store) => store.update);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [name, setName] = useState(existing?.name ?? '');
   const [url, setUrl] = useState(existing?.url ?? '');
   const [participantId, setParticipantId] = useState('');
@@ -35,12 +35,6 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current!;
-    dialog.showModal();
-    return () => dialog.close();
-  }, []);
 
   const title = existing ? `Edit ${existing.name}` : `Add a ${TITLES[kind]}`;
 
@@ -61,8 +55,7 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
     }
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setFailure(null);
     if (existing) {
       const checked = CoordinatorUpdateInput.safeParse({ id: existing.id, ...settings() });
@@ -82,56 +75,39 @@ export function CoordinatorDialog({ kind, existing, onDone, onCancel }: Coordina
   }
 
   return (
-    // Escape closes a modal dialog by itself; onCancel keeps React's state in step.
-    <dialog ref={dialogRef} className="form-dialog" aria-label={title} onCancel={onCancel}>
-      <h2>{title}</h2>
-      <form onSubmit={submit} noValidate>
-        <fieldset disabled={busy}>
-          <TextField label="Name" value={name} onChange={setName} error={errors.name} autoComplete="off" />
-          <TextField label="URL" value={url} onChange={setUrl} error={errors.url} type="url" placeholder="https://" autoComplete="off" spellCheck={false} />
-          {kind === 'batch-api' ? (
-            <>
-              <TextField
-                label="Participant ID"
-                type="password"
-                value={participantId}
-                onChange={setParticipantId}
-                error={errors.participantId}
-                hint={
-                  existing
-                    ? existing.hasParticipantId === false
-                      ? 'None is stored in the keychain.'
-                      : 'Kept in the keychain; leave empty to keep it, or enter a new one.'
-                    : 'The ID the market gave you; it is kept in the keychain, never shown again.'
-                }
-                autoComplete="new-password"
-              />
-              <TextField label="Submit path" value={submitPath} onChange={setSubmitPath} error={errors.submitPath} placeholder="/submit_proof/" hint="Optional; the server's default when empty." spellCheck={false} />
-              <TextField label="Deployment version" value={deploymentVersion} onChange={setDeploymentVersion} error={errors.deploymentVersion} hint="Optional; reported with each proof." spellCheck={false} />
-            </>
-          ) : (
-            <DonationProgramPicker
-              url={url}
-              programIds={programIds}
-              onProgramIds={setProgramIds}
-              onUrlError={(message) => setErrors((shown) => ({ ...shown, url: message }))}
-              error={errors.programIds}
-              loadOnOpen={existing?.url != null}
-            />
-          )}
-          {failure !== null && (
-            <p className="form-error" role="alert">
-              {failure}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit">{existing ? 'Save' : 'Add'}</button>
-          </div>
-        </fieldset>
-      </form>
-    </dialog>
+    <FormDialog title={title} editing={existing !== undefined} submitLabel="Add" busy={busy} failure={failure} onSubmit={submit} onCancel={onCancel}>
+      <TextField label="Name" value={name} onChange={setName} error={errors.name} autoComplete="off" />
+      <TextField label="URL" value={url} onChange={setUrl} error={errors.url} type="url" placeholder="https://" autoComplete="off" spellCheck={false} />
+      {kind === 'batch-api' ? (
+        <>
+          <TextField
+            label="Participant ID"
+            type="password"
+            value={participantId}
+            onChange={setParticipantId}
+            error={errors.participantId}
+            hint={
+              existing
+                ? existing.hasParticipantId === false
+                  ? 'None is stored in the keychain.'
+                  : 'Kept in the keychain; leave empty to keep it, or enter a new one.'
+                : 'The ID the market gave you; it is kept in the keychain, never shown again.'
+            }
+            autoComplete="new-password"
+          />
+          <TextField label="Submit path" value={submitPath} onChange={setSubmitPath} error={errors.submitPath} placeholder="/submit_proof/" hint="Optional; the server's default when empty." spellCheck={false} />
+          <TextField label="Deployment version" value={deploymentVersion} onChange={setDeploymentVersion} error={errors.deploymentVersion} hint="Optional; reported with each proof." spellCheck={false} />
+        </>
+      ) : (
+        <DonationProgramPicker
+          url={url}
+          programIds={programIds}
+          onProgramIds={setProgramIds}
+          onUrlError={(message) => setErrors((shown) => ({ ...shown, url: message }))}
+          error={errors.programIds}
+          loadOnOpen={existing?.url != null}
+        />
+      )}
+    </FormDialog>
   );
 }

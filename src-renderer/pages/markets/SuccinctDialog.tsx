@@ -4,7 +4,7 @@
 import { useBridge } from '../../bridge/context.js';
 import { TextField } from '../../components/TextField.js';
 import { useMarketsStore, type Coordinator } from '../../stores/markets.js';
-import { MarketDialog } from './MarketDialog.js';
+import { FormDialog } from './FormDialog.js';
 import { SigningKeyField } from './SigningKeyField.js';
 import { addInput, emptySuccinctForm, formFromRow, updateInput, type SuccinctField, type SuccinctForm } from './succinct-form.js';
 import { useMarketForm } from './use-market-form.js';
@@ -40,7 +40,7 @@ export function SuccinctDialog({ existing, onDone, onCancel }: SuccinctDialogPro
   }
 
   return (
-    <MarketDialog title={title} editing={existing !== undefined} busy={busy} failure={failure} onSubmit={send} onCancel={onCancel}>
+    <FormDialog title={title} editing={existing !== undefined} busy={busy} failure={failure} onSubmit={send} onCancel={onCancel}>
       <TextField label="Name" {...field('name')} autoComplete="off" />
       <TextField label="RPC URL" {...field('url')} type="url" hint="The network's gRPC endpoint; mainnet's is the default." autoComplete="off" spellCheck={false} />
       <TextField label="Circuit version" {...field('version')} hint="The SP1 release whose requests this prover bids on." autoComplete="off" spellCheck={false} />
@@ -55,6 +55,6 @@ export function SuccinctDialog({ existing, onDone, onCancel }: SuccinctDialogPro
       <TextField label="Max outstanding bids and proofs" {...field('maxOutstanding')} inputMode="numeric" hint="Open bids and won requests not yet proven, at most." autoComplete="off" />
       <TextField label="Max gas (PGU)" {...field('maxGasLimit')} inputMode="numeric" hint="Optional: skip requests larger than this." autoComplete="off" />
       <SigningKeyField editing={existing !== undefined} requirement={STAKE} {...keyField} />
-    </MarketDialog>
+    </FormDialog>
   );
 }

@@ -1,38 +1,21 @@
 // How this machine quotes for Aztec epoch proofs: what an epoch costs (per tx and per epoch, in dollars, turned
 // into the fee token at your price), the margin, the most it asks, the bond it offers and how long a quote holds,
 // and how the epochs recently asked about would be quoted under the settings being typed (debounced).
-import { useEffect } from 'react';
-import { useBridge } from '../../bridge/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useAztecPricingStore } from '../../stores/aztec-pricing.js';
-import { everyWhileVisible } from '../../visibility.js';
 import { AZTEC_FIELDS, formFromSettings, settingsFromForm } from './aztec-quote-form.js';
 import { AztecWhatIfTable } from './AztecWhatIfTable.js';
 import { SettingsForm } from './SettingsForm.js';
-import { useSettingsForm } from './use-settings-form.js';
-
-/** Nodes ask for quotes without an event, so the what-if looks again now and then. */
-const WHAT_IF_REFRESH_MS = 10_000;
+import { usePricingCard } from './use-pricing-card.js';
 
 export function AztecQuotesCard() {
-  const bridge = useBridge();
-  const { view, loadError, whatIf, whatIfError, load, loadWhatIf, refreshWhatIf, save } = useAztecPricingStore();
-  const state = useSettingsForm({
-    bridge,
-    saved: view?.settings ?? null,
-    defaults: view?.defaults ?? null,
+  const { bridge, pricing, state } = usePricingCard(useAztecPricingStore, {
     toForm: formFromSettings,
     fromForm: settingsFromForm,
-    loadWhatIf,
-    save,
     savedNotice: 'Saved. Quotes answered from now on use these settings.',
   });
-
-  useEffect(() => {
-    void load(bridge);
-    return everyWhileVisible(WHAT_IF_REFRESH_MS, () => void refreshWhatIf(bridge));
-  }, [bridge, load, refreshWhatIf]);
+  const { loadError, whatIf, whatIfError, load } = pricing;
 
   return (
     <Card title="Aztec quotes" className="wide">

@@ -1,39 +1,22 @@
 // How this machine bids on the Succinct Prover Network: the PROVE price, margin and floor, the example prices at
 // this machine's speed, and what recent requests would have been bid under the settings being typed (debounced),
 // so a shop can go from measured speed to break-even to margin to what it would have won.
-import { useEffect } from 'react';
-import { useBridge } from '../../bridge/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useSuccinctPricingStore } from '../../stores/succinct-pricing.js';
-import { everyWhileVisible } from '../../visibility.js';
 import { SettingsForm } from './SettingsForm.js';
 import { formFromSettings, settingsFromForm, SUCCINCT_FIELDS } from './succinct-bid-form.js';
 import { SuccinctExamplesTable } from './SuccinctExamplesTable.js';
 import { SuccinctWhatIfTable } from './SuccinctWhatIfTable.js';
-import { useSettingsForm } from './use-settings-form.js';
-
-/** Requests come in without an event (a bid is not a job), so the what-if looks again now and then. */
-const WHAT_IF_REFRESH_MS = 10_000;
+import { usePricingCard } from './use-pricing-card.js';
 
 export function SuccinctBidsCard() {
-  const bridge = useBridge();
-  const { view, loadError, whatIf, whatIfError, load, loadWhatIf, refreshWhatIf, save } = useSuccinctPricingStore();
-  const state = useSettingsForm({
-    bridge,
-    saved: view?.settings ?? null,
-    defaults: view?.defaults ?? null,
+  const { bridge, pricing, state } = usePricingCard(useSuccinctPricingStore, {
     toForm: formFromSettings,
     fromForm: settingsFromForm,
-    loadWhatIf,
-    save,
     savedNotice: 'Saved. Bids placed from now on use these settings.',
   });
-
-  useEffect(() => {
-    void load(bridge);
-    return everyWhileVisible(WHAT_IF_REFRESH_MS, () => void refreshWhatIf(bridge));
-  }, [bridge, load, refreshWhatIf]);
+  const { view, loadError, whatIf, whatIfError, load } = pricing;
 
   return (
     <Card title="Succinct bids" className="wide">

@@ -1,10 +1,13 @@
-// The frame of a market's connect-or-edit dialog (Succinct, Aztec): a modal form with its title, the fields it is
-// given, the core's refusal, and Cancel and Connect (Save when editing). Its fields are disabled while it is sent.
+// The frame of a coordinator's add, connect or edit dialog (every kind): a modal form with its title, the fields it
+// is given, the core's refusal, and Cancel and the submit button (Save when editing). Its fields are disabled while
+// it is sent.
 import { useEffect, useRef, type FormEvent, type ReactNode } from 'react';
 
-interface MarketDialogProps {
+interface FormDialogProps {
   title: string;
   editing: boolean;
+  /** The submit button of a new one (Save when editing). */
+  submitLabel?: string;
   busy: boolean;
   failure: string | null;
   onSubmit(): void;
@@ -12,7 +15,7 @@ interface MarketDialogProps {
   children: ReactNode;
 }
 
-export function MarketDialog({ title, editing, busy, failure, onSubmit, onCancel, children }: MarketDialogProps) {
+export function FormDialog({ title, editing, submitLabel = 'Connect', busy, failure, onSubmit, onCancel, children }: FormDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -42,7 +45,7 @@ export function MarketDialog({ title, editing, busy, failure, onSubmit, onCancel
             <button type="button" onClick={onCancel}>
               Cancel
             </button>
-            <button type="submit">{editing ? 'Save' : 'Connect'}</button>
+            <button type="submit">{editing ? 'Save' : submitLabel}</button>
           </div>
         </fieldset>
       </form>
