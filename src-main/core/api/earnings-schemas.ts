@@ -1,6 +1,6 @@
 // API shapes for the Earnings page: the ledger summed per market and currency, over time in buckets, with what
 // each currency is worth in US dollars where the user has said (the PROVE rate on the Pricing page), so cost
-// (US dollars, in millionths) and revenue (PROVE wei, fee-token wei) can be set side by side.
+// (US dollars, in billionths) and revenue (PROVE wei, fee-token wei) can be set side by side.
 import { z } from 'zod';
 
 const Minor = z.string().regex(/^-?\d+$/);
@@ -15,7 +15,7 @@ export const EarningsSummaryInput = z
 
 export const CurrencyInfo = z.object({
   currency: z.string(),
-  /** Digits after the point of one whole unit (USD: 6, in millionths; PROVE wei: 18). */
+  /** Digits after the point of one whole unit (USD: 9, in billionths; PROVE wei: 18). */
   decimals: z.number().int().nonnegative(),
   /** US dollars per whole unit, in millionths, if known. */
   usdMicrosPerUnit: z.number().int().positive().nullable(),

@@ -33,14 +33,18 @@ export function loadCostModel(settings: SettingsRepo): CostModel {
 
 const MS_PER_HOUR = 3_600_000;
 
-/** Ledger currency of proof costs: US dollars in millionths, so a proof of a fraction of a cent is booked as it is. */
-export const MICRO_USD = 'USD-micro';
+/**
+ * Ledger currency of proof costs: US dollars in billionths, so a small proof (a practice one costs well under a
+ * millionth of a dollar) is booked as it is rather than rounded up many times over.
+ */
+export const NANO_USD = 'USD-nano';
+export const NANO_USD_PER_CENT = 10_000_000;
 
-/** Cost of one proof that took provingTimeMs, in millionths of a dollar, rounded up (the ledger's figure). */
-export function proofCostMicroUsd(model: CostModel, provingTimeMs: number): number {
+/** Cost of one proof that took provingTimeMs, in billionths of a dollar, rounded up (the ledger's figure). */
+export function proofCostNanoUsd(model: CostModel, provingTimeMs: number): number {
   const hours = Math.max(0, provingTimeMs) / MS_PER_HOUR;
   const cents = (model.powerWatts / 1000) * hours * model.electricityCentsPerKwh + hours * model.fixedCentsPerHour + model.overheadCentsPerProof;
-  return Math.max(0, Math.ceil(cents * 10_000 - 1e-6));
+  return Math.max(0, Math.ceil(cents * NANO_USD_PER_CENT - 1e-6));
 }
 
 /** Cost of one proof that took provingTimeMs, rounded up to a whole cent (what protocols that take cents are told). */

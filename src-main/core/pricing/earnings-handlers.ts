@@ -5,18 +5,18 @@ import type { ApiHandlers } from '../api/dispatcher.js';
 import type { CurrencyInfo } from '../api/earnings-schemas.js';
 import type { Earning } from '../store/repos/earnings-repo.js';
 import type { Store } from '../store/store.js';
-import { MICRO_USD } from './cost-model.js';
+import { NANO_USD, NANO_USD_PER_CENT } from './cost-model.js';
 import { loadSuccinctBidSettings } from './succinct-bid-settings.js';
 
 type Queries = Pick<ApiHandlers['queries'], 'earnings.summary'>;
 
-/** Currencies the markets pay in, beyond those the user prices (tokens of 18 decimals otherwise). US dollars are reported in millionths. */
-const KNOWN_DECIMALS: Record<string, number> = { USD: 6, PROVE: 18, FEE: 18 };
+/** Currencies the markets pay in, beyond those the user prices (tokens of 18 decimals otherwise). US dollars are reported in billionths. */
+const KNOWN_DECIMALS: Record<string, number> = { USD: 9, PROVE: 18, FEE: 18 };
 
-/** The ledger books US dollars in cents (older lines) and in millionths (proof costs since pricing v2): both are reported as USD millionths. */
+/** The ledger books US dollars in cents (older lines) and in billionths (proof costs since pricing v2): both are reported as USD billionths. */
 function normalised(entry: Earning): Earning {
-  if (entry.currency === 'USD') return { ...entry, amountMinor: entry.amountMinor * 10_000n };
-  if (entry.currency === MICRO_USD) return { ...entry, currency: 'USD' };
+  if (entry.currency === 'USD') return { ...entry, amountMinor: entry.amountMinor * BigInt(NANO_USD_PER_CENT) };
+  if (entry.currency === NANO_USD) return { ...entry, currency: 'USD' };
   return entry;
 }
 

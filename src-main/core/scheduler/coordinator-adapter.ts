@@ -19,8 +19,8 @@ export interface ProofToSubmit {
   proof: Uint8Array;
   provingTimeMs: number;
   costCents: number;
-  /** The same cost in millionths of a dollar, unrounded to cents (absent in proofs saved by older versions). */
-  costMicroUsd?: number;
+  /** The same cost in billionths of a dollar, unrounded to cents (absent in proofs saved by older versions). */
+  costNanoUsd?: number;
   priceCents: number;
   acceleration: string;
 }

@@ -8,7 +8,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log/logger.js';
-import { MICRO_USD, proofCostCents, proofCostMicroUsd, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
+import { NANO_USD, NANO_USD_PER_CENT, proofCostCents, proofCostNanoUsd, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
 import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
 import type { CoordinatorAdapter, PollResult, ProofToSubmit } from './coordinator-adapter.js';
@@ -416,7 +416,7 @@ export class Scheduler {
     const meta: ProofFigures = {
       provingTimeMs,
       costCents,
-      costMicroUsd: proofCostMicroUsd(model, provingTimeMs),
+      costNanoUsd: proofCostNanoUsd(model, provingTimeMs),
       priceCents: proofPriceCents(model, costCents),
       acceleration: proved.acceleration,
     };
@@ -455,8 +455,8 @@ export class Scheduler {
       if (result.kind === 'accepted') {
         this.syncedLater(store.durably(() => {
           this.move(job.id, 'accepted', { error: null }, 'accepted', result.message, { costCents: proof.costCents, priceCents: proof.priceCents });
-          const costMicroUsd = proof.costMicroUsd ?? proof.costCents * 10_000;
-          store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(costMicroUsd), currency: MICRO_USD, note: `price asked ${proof.priceCents} ¢` });
+          const costNanoUsd = proof.costNanoUsd ?? proof.costCents * NANO_USD_PER_CENT;
+          store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, kind: 'cost', amountMinor: -BigInt(costNanoUsd), currency: NANO_USD, note: `price asked ${proof.priceCents} ¢` });
           for (const earning of result.earnings ?? []) store.earnings.record({ atMs: this.now(), coordinatorId: adapter.id, jobId: job.id, ...earning });
         }));
       } else if (result.kind === 'rejected') {

@@ -51,7 +51,7 @@ describe('bidding through the API', () => {
     expect(summary.currencies).toEqual(
       expect.arrayContaining([
         { currency: 'PROVE', decimals: 18, usdMicrosPerUnit: 400_000 },
-        { currency: 'USD', decimals: 6, usdMicrosPerUnit: 1_000_000 },
+        { currency: 'USD', decimals: 9, usdMicrosPerUnit: 1_000_000 },
       ]),
     );
     const prove = summary.markets.find((m) => m.currency === 'PROVE')!;

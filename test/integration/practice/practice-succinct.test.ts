@@ -50,7 +50,7 @@ it('bids, wins, proves, fulfils and is paid in PROVE once the practice Succinct 
     expect(bid.outcome).toBe('won');
     expect(reward!.amountMinor).toBe(bid.amountWeiPerPgu! * bid.gasLimit);
     // The ledger also has the proof's cost, so the Earnings page can set cost against revenue.
-    expect(store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).some((e) => e.jobId === job.id && e.kind === 'cost' && e.currency === 'USD-micro' && e.amountMinor < 0n)).toBe(true);
+    expect(store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).some((e) => e.jobId === job.id && e.kind === 'cost' && e.currency === 'USD-nano' && e.amountMinor < 0n)).toBe(true);
   } finally {
     await scheduler.stop();
     await running;

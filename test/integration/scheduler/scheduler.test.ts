@@ -13,7 +13,7 @@ import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js'
 import { PackageCache } from '../../../src-main/core/engine/package-cache.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import type { Logger } from '../../../src-main/core/log/logger.js';
-import { defaultCostModel, proofCostCents, proofCostMicroUsd } from '../../../src-main/core/pricing/cost-model.js';
+import { defaultCostModel, proofCostCents, proofCostNanoUsd } from '../../../src-main/core/pricing/cost-model.js';
 import { JobProver } from '../../../src-main/core/scheduler/job-prover.js';
 import { jobStatsSince } from '../../../src-main/core/scheduler/job-stats.js';
 import { saveProofFile } from '../../../src-main/core/scheduler/proof-file.js';
@@ -85,12 +85,12 @@ describe('scheduler', () => {
       expect(s.priceCents).toBeGreaterThanOrEqual(s.costCents);
       expect(s.acceleration).toBe('NONE');
     }
-    // The ledger books each proof's cost unrounded, in millionths of a dollar; the server was told whole cents.
+    // The ledger books each proof's cost unrounded, in billionths of a dollar; the server was told whole cents.
     const ledger = store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).filter((e) => e.coordinatorId === 'alice');
     const model = { ...defaultCostModel(), overheadCentsPerProof: 2 };
-    expect(ledger.map((e) => e.currency)).toEqual(['USD-micro', 'USD-micro']);
-    expect(ledger.map((e) => e.amountMinor).sort()).toEqual(submitted.map((s) => -BigInt(proofCostMicroUsd(model, s.provingTimeMs))).sort());
-    for (const s of submitted) expect(proofCostMicroUsd(model, s.provingTimeMs)).toBeLessThanOrEqual(s.costCents * 10_000);
+    expect(ledger.map((e) => e.currency)).toEqual(['USD-nano', 'USD-nano']);
+    expect(ledger.map((e) => e.amountMinor).sort()).toEqual(submitted.map((s) => -BigInt(proofCostNanoUsd(model, s.provingTimeMs))).sort());
+    for (const s of submitted) expect(proofCostNanoUsd(model, s.provingTimeMs)).toBeLessThanOrEqual(s.costCents * 10_000_000);
     // The Dashboard's figures for the same jobs.
     const sinceFirst = Math.min(...jobs.map((j) => j.createdAtMs));
     expect(jobStatsSince(store, sinceFirst)).toEqual({

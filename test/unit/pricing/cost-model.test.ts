@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CostModelSchema, defaultCostModel, estimatePowerWatts, proofCostCents, proofCostMicroUsd, proofPriceCents, type CostModel } from '../../../src-main/core/pricing/cost-model.js';
+import { CostModelSchema, defaultCostModel, estimatePowerWatts, proofCostCents, proofCostNanoUsd, proofPriceCents, type CostModel } from '../../../src-main/core/pricing/cost-model.js';
 
 const model: CostModel = { electricityCentsPerKwh: 30, powerWatts: 100, fixedCentsPerHour: 0, overheadCentsPerProof: 0, marginBasisPoints: 2000, minimumPriceCents: 1 };
 
@@ -11,12 +11,12 @@ describe('pricing v1', () => {
     expect(proofCostCents(model, 1)).toBe(1); // any work costs at least a cent
   });
 
-  it('books the same cost unrounded, in millionths of a dollar, for the ledger', () => {
-    expect(proofCostMicroUsd(model, 3_600_000)).toBe(30_000); // 3 ¢
-    expect(proofCostMicroUsd(model, 1_800_000)).toBe(15_000); // 1.5 ¢, not 2
-    expect(proofCostMicroUsd(model, 1_000)).toBe(9); // 0.1 kW × 1 s × 30 ¢/kWh = 0.00083 ¢ = 8.3 µ$ → 9
-    expect(proofCostMicroUsd(model, 0)).toBe(0);
-    expect(proofCostMicroUsd({ ...model, fixedCentsPerHour: 120, overheadCentsPerProof: 5 }, 1_800_000)).toBe(665_000);
+  it('books the same cost unrounded, in billionths of a dollar, for the ledger', () => {
+    expect(proofCostNanoUsd(model, 3_600_000)).toBe(30_000_000); // 3 ¢
+    expect(proofCostNanoUsd(model, 1_800_000)).toBe(15_000_000); // 1.5 ¢, not 2
+    expect(proofCostNanoUsd(model, 100)).toBe(834); // 0.1 kW × 0.1 s × 30 ¢/kWh = 0.0000833 ¢ = 833.3 n$ → 834
+    expect(proofCostNanoUsd(model, 0)).toBe(0);
+    expect(proofCostNanoUsd({ ...model, fixedCentsPerHour: 120, overheadCentsPerProof: 5 }, 1_800_000)).toBe(665_000_000);
   });
 
   it('adds the fixed cost per hour and the overhead per proof', () => {

@@ -5,7 +5,7 @@
 import { HttpClient } from '../../net/http-client.js';
 import type { Logger } from '../../log/logger.js';
 import { loadAztecQuoteSettings } from '../../pricing/aztec-quote-settings.js';
-import { MICRO_USD } from '../../pricing/cost-model.js';
+import { NANO_USD, NANO_USD_PER_CENT } from '../../pricing/cost-model.js';
 import { quoteEpoch } from '../../pricing/aztec-quote-strategy.js';
 import { fromHex } from '../../secrets/eth-signer.js';
 import type { Keychain } from '../../secrets/keychain.js';
@@ -283,8 +283,8 @@ class OutcomePoller {
     store.earnings.record({
       atMs: now(),
       kind: 'cost',
-      currency: MICRO_USD,
-      amountMinor: -BigInt((settings.costCentsPerEpoch + settings.costCentsPerTx * txCount) * 10_000),
+      currency: NANO_USD,
+      amountMinor: -BigInt((settings.costCentsPerEpoch + settings.costCentsPerTx * txCount) * NANO_USD_PER_CENT),
       coordinatorId: coordinator.id,
       note: `epoch ${epoch}: proving ${txCount} txs at your cost of ${settings.costCentsPerEpoch} ¢ per epoch and ${settings.costCentsPerTx} ¢ per tx`,
     });
