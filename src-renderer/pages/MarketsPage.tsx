@@ -19,6 +19,12 @@ const REFRESH_MS = 5_000;
 type MarketKind = 'succinct' | 'aztec';
 type Dialog = { kind: EditableKind | MarketKind; existing?: Coordinator } | { removing: Coordinator } | null;
 
+/** What removing this coordinator deletes from the keychain: nothing for an Aztec market whose prover node signs. */
+function removedSecret(c: Pick<Coordinator, 'kind' | 'aztec'>): string {
+  if (c.kind === 'aztec' && c.aztec?.submitQuotes === false) return '';
+  return REMOVED_SECRET[c.kind] ?? '';
+}
+
 /** What removing a coordinator deletes from the keychain, by kind. */
 const REMOVED_SECRET: Partial<Record<string, string>> = {
   'batch-api': ' Its participant ID is deleted from the keychain.',
@@ -125,7 +131,7 @@ export function MarketsPage() {
       {dialog !== null && 'removing' in dialog && (
         <ConfirmDialog
           title="Remove coordinator"
-          message={`Remove ${dialog.removing.name}?${REMOVED_SECRET[dialog.removing.kind] ?? ''} If jobs refer to it, it is disabled instead and stays in their history.`}
+          message={`Remove ${dialog.removing.name}?${removedSecret(dialog.removing)} If jobs refer to it, it is disabled instead and stays in their history.`}
           confirmLabel="Remove"
           onConfirm={() => confirmRemove(dialog.removing)}
           onCancel={() => setDialog(null)}

@@ -105,3 +105,36 @@ test('an Aztec market connects with an imported key, shows its address and quote
   await expect(card).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('an Aztec market whose prover node signs takes the node address instead of a key', async ({ page, app }) => {
+  const problems = watchPageProblems(page);
+  await page.goto(`${app.url}#/markets`);
+  await page.getByRole('group', { name: 'Connect a market' }).getByRole('button', { name: 'Aztec epoch proof quotes' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect an Aztec market for epoch proof quotes' });
+  await dialog.getByLabel('Name').fill('Node signs');
+  await dialog.getByLabel('Node URL').fill(UNREACHABLE);
+  await dialog.getByLabel('Chain ID').fill('31337');
+  await dialog.getByLabel('Rollup address').fill(ROLLUP);
+  await dialog.getByLabel('Sign quotes here and send them to the node').uncheck();
+  // No key is asked for: the node signs; its address is how its claims and payouts are found.
+  await expect(dialog.getByLabel('Import a private key')).toHaveCount(0);
+  const address = dialog.getByLabel("Prover node's address");
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(address).toHaveAccessibleDescription(/is needed when the prover node signs/);
+  await address.fill(ADDRESS.toLowerCase());
+  await dialog.getByRole('button', { name: 'Connect' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const card = page.getByRole('region', { name: 'Node signs' });
+  await expect(card.getByTestId('prover-address')).toHaveText(new RegExp(`^${ADDRESS}$`, 'i'));
+  await card.getByRole('button', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit Node signs' });
+  await expect(edit.getByLabel("Prover node's address")).toHaveValue(ADDRESS);
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await card.getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove coordinator' });
+  await expect(confirm).not.toContainText('signing key'); // there is none here to lose
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(card).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

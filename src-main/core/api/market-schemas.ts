@@ -96,7 +96,24 @@ export const CoordinatorAddInput = z.discriminatedUnion(
     z
       .object({ kind: z.literal('succinct'), ...SuccinctSettings, key: KeySource })
       .strict(),
-    z.object({ kind: z.literal('aztec'), ...AztecSettings, key: KeySource }).strict(),
+    z
+      .object({
+        kind: z.literal('aztec'),
+        ...AztecSettings,
+        /** Signs the quotes this app sends; not needed when the prover node signs (submitQuotes false). */
+        key: KeySource.optional(),
+        /** When the prover node signs: its publisher address, by which claims and payouts are found. */
+        proverAddress: Address.optional(),
+      })
+      .strict()
+      .superRefine((input, context) => {
+        if (input.submitQuotes !== false && input.key === undefined) {
+          context.addIssue({ code: 'custom', path: ['key'], message: "is needed to sign the quotes sent; or let the prover node sign them and give its address" });
+        }
+        if (input.submitQuotes === false && input.key === undefined && input.proverAddress === undefined) {
+          context.addIssue({ code: 'custom', path: ['proverAddress'], message: "is needed when the prover node signs: its publisher address (claims and payouts are found by it)" });
+        }
+      }),
   ],
   KIND_ERROR,
 );
@@ -120,7 +137,8 @@ export const CoordinatorUpdateInput = z.discriminatedUnion(
     z.object({ id: CoordinatorId, kind: z.literal('donation'), name: Name, url: Url, programIds: ProgramIds }).strict(),
     /** `privateKey` replaces the signing key; left out, the stored one stays. */
     z.object({ id: CoordinatorId, kind: z.literal('succinct'), ...SuccinctSettings, privateKey: PrivateKey.optional() }).strict(),
-    z.object({ id: CoordinatorId, kind: z.literal('aztec'), ...AztecSettings, privateKey: PrivateKey.optional() }).strict(),
+    /** `proverAddress` replaces the address claims are found by, when the prover node signs (no key here). */
+    z.object({ id: CoordinatorId, kind: z.literal('aztec'), ...AztecSettings, privateKey: PrivateKey.optional(), proverAddress: Address.optional() }).strict(),
   ],
   KIND_ERROR,
 );

@@ -9,7 +9,7 @@ import { CoordinatorAddInput, CoordinatorUpdateInput } from '../api/market-schem
 import type { Keychain } from '../secrets/keychain.js';
 import type { Coordinator, CoordinatorConfig } from '../store/repos/coordinators-repo.js';
 import type { Store } from '../store/store.js';
-import { InvalidKeyError } from '../secrets/eth-signer.js';
+import { checksumAddress, fromHex, InvalidKeyError } from '../secrets/eth-signer.js';
 import { generateSigningKey, importSigningKey, signerAccount } from '../secrets/signing-keys.js';
 import { BatchApiConfigSchema, DonationConfigSchema, participantAccount } from './registry.js';
 import { AztecConfigSchema } from './aztec/config.js';
@@ -31,7 +31,14 @@ export async function addCoordinator({ store, keychain }: AdminParts, input: New
   const id = randomUUID();
   if (settings.kind === 'succinct' || settings.kind === 'aztec') {
     const { key, kind } = settings;
-    const address = key.source === 'import' ? await keyImported(() => importSigningKey(keychain, id, key.privateKey)) : await generateSigningKey(keychain, id);
+    const proverAddress = settings.kind === 'aztec' ? settings.proverAddress : undefined;
+    // An Aztec market whose prover node signs keeps no key here: only the node's address, to find its claims.
+    const address =
+      key === undefined
+        ? checksumAddress(fromHex(proverAddress!, 20))
+        : key.source === 'import'
+          ? await keyImported(() => importSigningKey(keychain, id, key.privateKey))
+          : await generateSigningKey(keychain, id);
     const config = storedConfig(settings, address);
     try {
       return store.transaction(() => {
@@ -70,7 +77,10 @@ export async function updateCoordinator({ store, keychain }: AdminParts, input: 
   let address: string | undefined;
   if (settings.kind === 'succinct' || settings.kind === 'aztec') {
     const { privateKey } = settings;
-    address = privateKey !== undefined ? await keyImported(() => importSigningKey(keychain, existing.id, privateKey)) : String(existing.config.signerAddress ?? '');
+    const proverAddress = settings.kind === 'aztec' ? settings.proverAddress : undefined;
+    if (privateKey !== undefined) address = await keyImported(() => importSigningKey(keychain, existing.id, privateKey));
+    else if (proverAddress !== undefined) address = checksumAddress(fromHex(proverAddress, 20));
+    else address = String(existing.config.signerAddress ?? '');
   }
   const config = storedConfig(settings, address);
   // The secret is not in the row, but the upsert below stamps the row as updated, so the scheduler rebuilds

@@ -18,7 +18,9 @@ export const COORDINATOR_HELP = `Options for coordinator (all take --data-dir DI
                            only its address is printed)
   coordinator add aztec --name N --node-url URL --chain-id N --rollup ADDRESS (--key-file F | --generate-key)
                            [--l1-url URL] [--provider-host 127.0.0.1] [--provider-port 0] [--slots-per-epoch 32]
-                           [--no-submit]   (quote-era Aztec networks and forks only: Aztec removed quotes in Feb 2025)
+                           (quote-era Aztec networks and forks only: Aztec removed quotes in Feb 2025)
+  coordinator add aztec ... --no-submit --prover ADDRESS
+                           (the prover node signs the quotes; no key here, its claims are found by ADDRESS)
   coordinator list [--json]
   coordinator remove N     (disabled instead while jobs refer to it; its keychain entry is deleted)
 `;
@@ -46,6 +48,7 @@ const FLAGS: Record<string, string> = {
   maxOutstanding: '--max-outstanding',
   maxGasLimit: '--max-gas',
   key: '--key-file',
+  proverAddress: '--prover',
   nodeUrl: '--node-url',
   l1RpcUrl: '--l1-url',
   rollupAddress: '--rollup',
@@ -113,9 +116,12 @@ async function add(args: string[]): Promise<number> {
       'provider-port': { type: 'string' },
       'slots-per-epoch': { type: 'string' },
       'no-submit': { type: 'boolean', default: false },
+      prover: { type: 'string' },
       ...KEY_OPTIONS,
     });
     dataDir = values['data-dir'];
+    if (values.prover !== undefined && !values['no-submit']) throw new UsageError('--prover is for --no-submit (the prover node signs); to sign here, give --key-file F or --generate-key');
+    const nodeSigns = values['no-submit'] && values.prover !== undefined;
     input = {
       kind,
       name: requireOption(values.name, '--name'),
@@ -127,7 +133,7 @@ async function add(args: string[]): Promise<number> {
       ...(values['provider-port'] === undefined ? {} : { providerPort: parseInteger('--provider-port', values['provider-port'], 0, 65_535) }),
       ...(values['slots-per-epoch'] === undefined ? {} : { slotsPerEpoch: parseInteger('--slots-per-epoch', values['slots-per-epoch'], 1, 100_000) }),
       submitQuotes: !values['no-submit'],
-      key: await keyOption(values['key-file'], values['generate-key'], 'aztec'),
+      ...(nodeSigns ? { proverAddress: values.prover } : { key: await keyOption(values['key-file'], values['generate-key'], 'aztec') }),
     };
   } else {
     throw new UsageError(`coordinator add takes a kind: batch-api, donation, succinct or aztec (got '${kind ?? ''}')`);
@@ -138,8 +144,9 @@ async function add(args: string[]): Promise<number> {
     if (added.kind === 'succinct') {
       process.stdout.write(`added Succinct coordinator '${added.name}' (${url}); signing key in the keychain, address ${String(added.config.signerAddress)}\n`);
     } else if (added.kind === 'aztec') {
+      const signing = added.config.submitQuotes === false ? 'the prover node signs; its claims are found by' : 'signing key in the keychain,';
       process.stdout.write(
-        `added Aztec coordinator '${added.name}' (node ${String(added.config.nodeUrl)}); signing key in the keychain, address ${String(added.config.signerAddress)}; ` +
+        `added Aztec coordinator '${added.name}' (node ${String(added.config.nodeUrl)}); ${signing} address ${String(added.config.signerAddress)}; ` +
           `the running app answers quote requests at http://${String(added.config.providerHost)}:${String(added.config.providerPort)}/ (see Markets for the port when it is 0)\n`,
       );
     } else if (added.kind === 'batch-api') {

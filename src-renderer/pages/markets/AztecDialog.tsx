@@ -67,7 +67,17 @@ export function AztecDialog({ existing, onDone, onCancel }: AztecDialogProps) {
         onChange={(submitQuotes) => setForm((shown) => ({ ...shown, submitQuotes }))}
         hint="Off, the quote provider only answers the prover node, which signs and sends the quotes itself."
       />
-      <SigningKeyField editing={existing !== undefined} requirement={BOND} {...keyField} />
+      {form.submitQuotes ? (
+        <SigningKeyField editing={existing !== undefined} requirement={BOND} {...keyField} />
+      ) : (
+        <TextField
+          label="Prover node's address"
+          {...field('proverAddress')}
+          hint="The prover node's publisher address (PROVER_PUBLISHER_PRIVATE_KEY's): no key is kept here; its claims and payouts are found by this address."
+          autoComplete="off"
+          spellCheck={false}
+        />
+      )}
     </FormDialog>
   );
 }

@@ -23,6 +23,8 @@ export interface AztecForm extends KeyChoice {
   slotsPerEpoch: string;
   /** Sign quotes here and send them to the node; off, the prover node signs what the provider answers. */
   submitQuotes: boolean;
+  /** With submitQuotes off: the prover node's publisher address, by which its claims and payouts are found. */
+  proverAddress: string;
 }
 
 export type AztecField = Exclude<keyof AztecForm, 'keySource' | 'submitQuotes'>;
@@ -39,13 +41,14 @@ export function emptyAztecForm(): AztecForm {
     providerPort: DEFAULT_PROVIDER_PORT,
     slotsPerEpoch: DEFAULT_SLOTS_PER_EPOCH,
     submitQuotes: true,
+    proverAddress: '',
     keySource: 'import',
     privateKey: '',
   };
 }
 
 /** A stored market's settings in the form; the key field starts empty, set to keep the stored key. */
-export function formFromRow(row: Pick<CoordinatorRow, 'name' | 'aztec'>): AztecForm {
+export function formFromRow(row: Pick<CoordinatorRow, 'name' | 'aztec' | 'signerAddress'>): AztecForm {
   const settings = row.aztec;
   if (settings === null) return { ...emptyAztecForm(), name: row.name, keySource: 'generate' };
   return {
@@ -58,6 +61,7 @@ export function formFromRow(row: Pick<CoordinatorRow, 'name' | 'aztec'>): AztecF
     providerPort: String(settings.providerPort),
     slotsPerEpoch: String(settings.slotsPerEpoch),
     submitQuotes: settings.submitQuotes,
+    proverAddress: settings.submitQuotes ? '' : (row.signerAddress ?? ''),
     keySource: 'generate',
     privateKey: '',
   };
@@ -85,11 +89,14 @@ function settingsOf(form: AztecForm, errors: AztecFormErrors) {
 export function addInput(form: AztecForm): Checked<z.output<typeof CoordinatorAddInput>, AztecField> {
   const errors: AztecFormErrors = {};
   const settings = settingsOf(form, errors);
-  return checkedInput(CoordinatorAddInput.safeParse({ ...settings, key: keyToAdd(form) }), errors);
+  // With the prover node signing, no key is kept here: only the node's address, to find its claims.
+  const signing = form.submitQuotes ? { key: keyToAdd(form) } : { proverAddress: form.proverAddress.trim() || undefined };
+  return checkedInput(CoordinatorAddInput.safeParse({ ...settings, ...signing }), errors);
 }
 
 export function updateInput(id: string, form: AztecForm): Checked<z.output<typeof CoordinatorUpdateInput>, AztecField> {
   const errors: AztecFormErrors = {};
   const settings = settingsOf(form, errors);
-  return checkedInput(CoordinatorUpdateInput.safeParse({ id, ...settings, ...keyToUpdate(form, errors) }), errors);
+  const signing = form.submitQuotes ? keyToUpdate(form, errors) : { proverAddress: form.proverAddress.trim() || undefined };
+  return checkedInput(CoordinatorUpdateInput.safeParse({ id, ...settings, ...signing }), errors);
 }

@@ -95,6 +95,31 @@ describe('Aztec quotes through the API', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('rollupAddress') } });
   }, 60_000);
 
+  it('answers for a prover node that signs its own quotes, with no key kept here', async () => {
+    const added = await result<{ id: string }>('command', 'coordinators.add', {
+      kind: 'aztec',
+      name: 'Node signs',
+      nodeUrl: node.url,
+      chainId: node.chainId,
+      rollupAddress: toHex(node.rollupAddress),
+      slotsPerEpoch: 4,
+      submitQuotes: false,
+      proverAddress: ADDRESS.toLowerCase(),
+    });
+    await expect.poll(async () => (await rows()).find((c) => c.id === added.id)?.aztec?.providerUrl ?? null).not.toBeNull();
+    const row = (await rows()).find((c) => c.id === added.id)!;
+    expect(row).toMatchObject({ signerAddress: ADDRESS, pausedReason: null, aztec: { submitQuotes: false } });
+    const keychain = createKeychain({ service: keychainService });
+    expect((await keychain.listAccounts()).filter((account) => account.includes(added.id))).toEqual([]);
+    node.setQuoteProviderUrl(row.aztec!.providerUrl!);
+    await node.advanceEpoch();
+    await expect.poll(async () => (await result<MarketQuotes>('query', 'markets.quotes', { coordinatorId: added.id })).quotes.map((q) => [q.outcome, q.submitted])).toEqual([['quoted', 'not-configured']]);
+    expect(await call('command', 'coordinators.add', { kind: 'aztec', name: 'Nobody', nodeUrl: node.url, chainId: 1, rollupAddress: toHex(node.rollupAddress), submitQuotes: false })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringContaining('proverAddress') },
+    });
+  });
+
   it('saves quote settings, refuses bad ones by field, and previews recent epochs under new ones', async () => {
     const view = await result<AztecPricingView>('query', 'pricing.aztec');
     const dearer = { ...view.settings, marginBasisPoints: view.settings.marginBasisPoints + 10_000 };

@@ -93,7 +93,16 @@ describe('proverdesk coordinator', () => {
     const generatedAztec = await cli('add', 'aztec', '--name', 'Fork', '--node-url', 'http://127.0.0.1:9', '--chain-id', '31337', '--rollup', '0x5FbDB2315678afecb367f032d93F642f64180aa3', '--provider-port', '8590', '--generate-key');
     expect(generatedAztec.stdout).toMatch(/^added Aztec coordinator 'Fork' \(node http:\/\/127\.0\.0\.1:9\); signing key in the keychain, address 0x[0-9a-fA-F]{40}; the running app answers quote requests at http:\/\/127\.0\.0\.1:8590\//);
     expect((await listed()).find((c) => c.name === 'Fork')).toMatchObject({ kind: 'aztec', url: 'http://127.0.0.1:9' });
-    for (const name of ['SPN', 'SPN 2', 'Fork']) expect(await cli('remove', name)).toMatchObject({ code: 0 });
+    // The prover node may sign its quotes itself: no key is kept here, only its address.
+    const accountsBefore = await keychain.listAccounts();
+    const nodeSigns = await cli('add', 'aztec', '--name', 'Node signs', '--node-url', 'http://127.0.0.1:9', '--chain-id', '31337', '--rollup', '0x5FbDB2315678afecb367f032d93F642f64180aa3', '--no-submit', '--prover', '0x2c7536e3605d9c16a7a3d7b1898e529396a65c23');
+    expect(nodeSigns.stdout).toMatch(/^added Aztec coordinator 'Node signs' \(node http:\/\/127\.0\.0\.1:9\); the prover node signs; its claims are found by address 0x2c7536E3605D9C16a7a3D7b1898e529396a65c23; /);
+    expect(await keychain.listAccounts()).toEqual(accountsBefore);
+    expect(await cli('add', 'aztec', '--name', 'No prover', '--node-url', 'http://127.0.0.1:9', '--chain-id', '31337', '--rollup', '0x5FbDB2315678afecb367f032d93F642f64180aa3', '--no-submit')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('needs exactly one of --key-file F or --generate-key'),
+    });
+    for (const name of ['SPN', 'SPN 2', 'Fork', 'Node signs']) expect(await cli('remove', name)).toMatchObject({ code: 0 });
     expect((await keychain.listAccounts()).filter((a) => a.endsWith(':signer'))).toEqual([]);
   });
 

@@ -39,10 +39,11 @@ it('bids, wins, proves, fulfils and is paid in PROVE once the practice Succinct 
   const { scheduler } = await createScheduler({ store, keychain, engine, dataDir, log: createStderrLogger('test'), practice: market!.endpoints, practicePackagesDir: join(process.cwd(), 'dist', 'practice') });
   const running = scheduler.run();
   try {
-    await expect
-      .poll(() => store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).filter((e) => e.currency === 'PROVE'), { timeout: 120_000, interval: 500 })
-      .toEqual([expect.objectContaining({ kind: 'reward', coordinatorId: PRACTICE_SUCCINCT_ID })]);
-    const [reward] = store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).filter((e) => e.currency === 'PROVE');
+    const rewards = () => store.earnings.list({ sinceMs: 0, untilMs: Date.now() + 1 }).filter((e) => e.currency === 'PROVE');
+    // A busy machine may see several proofs paid before this looks: each is a reward of this market.
+    await expect.poll(() => rewards().length, { timeout: 120_000, interval: 500 }).toBeGreaterThan(0);
+    for (const entry of rewards()) expect(entry).toMatchObject({ kind: 'reward', coordinatorId: PRACTICE_SUCCINCT_ID });
+    const [reward] = rewards();
     expect(reward!.amountMinor).toBeGreaterThan(0n);
     const job = store.jobs.get(reward!.jobId!)!;
     expect(job.state).toBe('accepted');

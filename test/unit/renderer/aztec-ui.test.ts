@@ -155,9 +155,9 @@ describe('the Aztec market dialog', () => {
         key: { source: 'import', privateKey: KEY },
       },
     });
-    expect(addInput({ ...filled, keySource: 'generate', l1RpcUrl: 'http://127.0.0.1:8545', providerHost: '0.0.0.0', submitQuotes: false })).toMatchObject({
+    expect(addInput({ ...filled, keySource: 'generate', l1RpcUrl: 'http://127.0.0.1:8545', providerHost: '0.0.0.0' })).toMatchObject({
       ok: true,
-      input: { key: { source: 'generate' }, l1RpcUrl: 'http://127.0.0.1:8545', providerHost: '0.0.0.0', submitQuotes: false },
+      input: { key: { source: 'generate' }, l1RpcUrl: 'http://127.0.0.1:8545', providerHost: '0.0.0.0', submitQuotes: true },
     });
   });
 
@@ -180,14 +180,31 @@ describe('the Aztec market dialog', () => {
   it('shows a stored market in the form and keeps the stored key on edit unless a new one is given', () => {
     const row = {
       name: 'Aztec lab',
-      aztec: { nodeUrl: 'http://127.0.0.1:9', l1RpcUrl: null, chainId: 31337, rollupAddress: ROLLUP, providerHost: '0.0.0.0', providerPort: 8081, submitQuotes: false, slotsPerEpoch: 16, providerUrl: null },
+      signerAddress: '0x2c7536E3605D9C16a7a3D7b1898e529396a65c23',
+      aztec: { nodeUrl: 'http://127.0.0.1:9', l1RpcUrl: null, chainId: 31337, rollupAddress: ROLLUP, providerHost: '0.0.0.0', providerPort: 8081, submitQuotes: true, slotsPerEpoch: 16, providerUrl: null },
     };
     const form = formFromRow(row);
-    expect(form).toMatchObject({ l1RpcUrl: '', chainId: '31337', providerHost: '0.0.0.0', providerPort: '8081', slotsPerEpoch: '16', submitQuotes: false, keySource: 'generate', privateKey: '' });
+    expect(form).toMatchObject({ l1RpcUrl: '', chainId: '31337', providerHost: '0.0.0.0', providerPort: '8081', slotsPerEpoch: '16', submitQuotes: true, keySource: 'generate', privateKey: '' });
     const kept = updateInput('id-1', form);
-    expect(kept).toMatchObject({ ok: true, input: { id: 'id-1', kind: 'aztec', providerPort: 8081, submitQuotes: false } });
+    expect(kept).toMatchObject({ ok: true, input: { id: 'id-1', kind: 'aztec', providerPort: 8081, submitQuotes: true } });
     expect(kept.ok && 'privateKey' in kept.input).toBe(false);
     expect(updateInput('id-1', { ...form, keySource: 'import' })).toEqual({ ok: false, errors: { privateKey: 'enter the new key, or keep the stored one' } });
     expect(updateInput('id-1', { ...form, keySource: 'import', privateKey: KEY })).toMatchObject({ ok: true, input: { privateKey: KEY } });
+  });
+
+  it('takes the prover node\'s address instead of a key when the node signs the quotes', () => {
+    const row = {
+      name: 'Aztec lab',
+      signerAddress: '0x2c7536E3605D9C16a7a3D7b1898e529396a65c23',
+      aztec: { nodeUrl: 'http://127.0.0.1:9', l1RpcUrl: null, chainId: 31337, rollupAddress: ROLLUP, providerHost: '0.0.0.0', providerPort: 8081, submitQuotes: false, slotsPerEpoch: 16, providerUrl: null },
+    };
+    const form = formFromRow(row);
+    expect(form.proverAddress).toBe('0x2c7536E3605D9C16a7a3D7b1898e529396a65c23');
+    expect(updateInput('id-1', form)).toMatchObject({ ok: true, input: { submitQuotes: false, proverAddress: '0x2c7536E3605D9C16a7a3D7b1898e529396a65c23' } });
+    const fresh = { ...emptyAztecForm(), nodeUrl: 'http://127.0.0.1:9', chainId: '31337', rollupAddress: ROLLUP, submitQuotes: false };
+    expect(addInput(fresh)).toMatchObject({ ok: false, errors: { proverAddress: expect.stringContaining('prover node signs') } });
+    const added = addInput({ ...fresh, proverAddress: '0x2c7536e3605d9c16a7a3d7b1898e529396a65c23' });
+    expect(added).toMatchObject({ ok: true, input: { submitQuotes: false, proverAddress: '0x2c7536e3605d9c16a7a3d7b1898e529396a65c23' } });
+    expect(added.ok && 'key' in added.input).toBe(false);
   });
 });
