@@ -12,9 +12,16 @@ import type { Store } from '../../store/store.js';
 import { SuccinctAdapter } from './adapter.js';
 import { artifactHttpClient } from './artifacts.js';
 import { SuccinctConfigSchema, succinctMarketSettings, type SuccinctConfig } from './config.js';
-import { SuccinctClient } from './network-client.js';
+import { SuccinctClient, type RetryPolicy } from './network-client.js';
 
 const ENDED_STATES = new Set(['accepted', 'rejected', 'failed', 'expired', 'cancelled']);
+
+/**
+ * Retries inside one call, kept short: the scheduler polls every coordinator in turn, so the reference node's
+ * 120 s of retries would hold every other market up while one network is down. Longer outages are the
+ * scheduler's (poll backoff up to 10 min; submissions tried again with backoff).
+ */
+const IN_APP_RETRY: RetryPolicy = { initialMs: 1_000, maxIntervalMs: 4_000, totalMs: 10_000 };
 
 export interface SuccinctBuildParts {
   store: Store;
@@ -52,7 +59,7 @@ export async function buildSuccinctAdapter(
   const throughput = config.throughputPgusPerS;
   const provingMs = (gasLimit: bigint) => (practice || throughput === undefined ? parts.estimateProvingMs(Number(gasLimit)) : (Number(gasLimit) / throughput) * 1000);
   return new SuccinctAdapter(coordinator.id, coordinator.name, {
-    client: new SuccinctClient({ url: practice?.url ?? config.url, signer }),
+    client: new SuccinctClient({ url: practice?.url ?? config.url, signer, retry: IN_APP_RETRY }),
     http: artifactHttpClient(),
     packages: parts.packages,
     bids: store.marketBids,
