@@ -4,6 +4,7 @@
 // practice requester posts every 20 s, so the waits are generous; nothing here times the app.
 import { expect, test } from './app-fixture.js';
 import { watchPageProblems } from './page-problems.js';
+import { disablePracticeJobMarkets } from './support/practice-markets-ui.js';
 import { PRACTICE_DEFAULTS, setPracticeMarkets } from './support/core-api.js';
 
 test.use({ practice: true });
@@ -15,11 +16,7 @@ test('the practice Succinct network bids, wins, proves and is paid in PROVE, and
   const problems = watchPageProblems(page);
   try {
     await page.goto(`${app.url}#/markets`);
-    for (const name of ['Practice (batch API)', 'Practice (donation)']) {
-      const card = page.getByRole('region', { name });
-      await card.getByRole('button', { name: 'Disable' }).click();
-      await expect(card.getByTestId('coordinator-status')).toHaveText('disabled');
-    }
+    await disablePracticeJobMarkets(page);
     const succinct = page.getByRole('region', { name: 'Practice (Succinct network)' });
     await expect(succinct.getByTestId('coordinator-status')).toHaveText('disabled');
     await succinct.getByRole('button', { name: 'Enable' }).click();

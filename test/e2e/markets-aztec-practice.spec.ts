@@ -6,6 +6,7 @@
 // claims and payouts are read every 15 s, so the waits are generous; nothing here times the app.
 import { expect, test } from './app-fixture.js';
 import { watchPageProblems } from './page-problems.js';
+import { disablePracticeJobMarkets } from './support/practice-markets-ui.js';
 import { callCore, PRACTICE_DEFAULTS, setPracticeMarkets } from './support/core-api.js';
 
 test.use({ practice: true });
@@ -17,11 +18,7 @@ test('the practice Aztec node asks for quotes, claims an epoch with one, pays FE
   const problems = watchPageProblems(page);
   try {
     await page.goto(`${app.url}#/markets`);
-    for (const name of ['Practice (batch API)', 'Practice (donation)']) {
-      const card = page.getByRole('region', { name });
-      await card.getByRole('button', { name: 'Disable' }).click();
-      await expect(card.getByTestId('coordinator-status')).toHaveText('disabled');
-    }
+    await disablePracticeJobMarkets(page);
     await expect(page.getByRole('region', { name: 'Practice (Succinct network)' }).getByTestId('coordinator-status')).toHaveText('disabled');
     const aztec = page.getByRole('region', { name: 'Practice (Aztec quotes)' });
     await expect(aztec.getByTestId('coordinator-status')).toHaveText('disabled');
