@@ -141,6 +141,7 @@ class ProveWorker final : public ControlledWorker<Progress> {
     progress.Send(std::vector<Progress>{{Phase::LoadKey, 0.0}}.data(), 1);
     auto [key, cached] = keyCache().get(zkeyPath_, threads_);
     keyCached_ = cached;
+    progress.Send(std::vector<Progress>{{Phase::LoadKey, 1.0}}.data(), 1);
     const double loadKeyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     control_->checkpoint();
 

@@ -159,7 +159,9 @@ export class Scheduler {
     this.progressState = next;
     if (!next || !this.options.onEvent) return;
     const now = performance.now();
-    if (phaseChanged || now - this.lastProgressEventMs >= 250) {
+    // A phase's end (fraction 1) always goes out: a fast proof's phases may each last less than the throttle,
+    // and the UI must still see them done, not only started.
+    if (phaseChanged || next.fraction >= 1 || now - this.lastProgressEventMs >= 250) {
       this.lastProgressEventMs = now;
       this.options.onEvent({ type: 'progress', ...next });
     }

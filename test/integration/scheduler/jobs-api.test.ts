@@ -69,6 +69,11 @@ describe('jobs through the API', () => {
     expect(states).toEqual(['claimed', 'downloading', 'proving', 'submitting', 'accepted']);
     const phases = new Set(events.filter((e) => e.name === 'scheduler.progress').map((e) => (e.payload as { phase: string }).phase));
     expect([...phases]).toEqual(expect.arrayContaining(['downloading', 'witness', 'submitting']));
+    // However quickly a proving phase passes, its end reaches the UI.
+    const progress = events.filter((e) => e.name === 'scheduler.progress').map((e) => e.payload as { phase: string; fraction: number });
+    const provingPhases = [...phases].filter((phase) => phase !== 'downloading' && phase !== 'submitting');
+    expect(provingPhases.length).toBeGreaterThan(1);
+    for (const phase of provingPhases) expect(progress.filter((p) => p.phase === phase).at(-1)?.fraction, phase).toBe(1);
 
     const list = await query('jobs.list', { limit: 10 });
     expect(list).toMatchObject({ ok: true, result: { jobs: [{ coordinatorName: 'Sandbox', state: 'accepted', error: null }] } });
