@@ -9,6 +9,7 @@
       "cflags_cc!": ["-fno-exceptions", "-fno-rtti", "-std=gnu++17", "-std=c++17"],
       "cflags_cc": ["-std=c++20", "-O3", "-fexceptions"],
       "conditions": [
+        ["OS=='linux'", { "libraries": ["-ldl"] }],
         ["OS=='mac'", {
           "xcode_settings": {
             "GCC_ENABLE_CPP_EXCEPTIONS": "YES",

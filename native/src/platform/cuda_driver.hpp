@@ -1,0 +1,42 @@
+// What the NVIDIA driver says about this machine's GPUs, read through the CUDA driver API loaded at run time
+// (libcuda.so.1 / nvcuda.dll), so the engine builds and runs the same on a machine without CUDA. A missing or
+// too-old driver, or one that fails, is a reported state with a message, never a crash.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace proverdesk {
+
+struct GpuInfo {
+  int index = 0;
+  std::string name;
+  std::uint64_t memoryBytes = 0;
+  int computeMajor = 0;
+  int computeMinor = 0;
+};
+
+enum class GpuDriverState { Ready, NoDriver, DriverTooOld, Failed };
+
+struct GpuProbe {
+  GpuDriverState state = GpuDriverState::NoDriver;
+  /** For people: what was found, or why no GPU can be used. */
+  std::string message;
+  /** CUDA version the driver supports, as the driver API gives it (12040 = 12.4); 0 when unknown. */
+  int driverCudaVersion = 0;
+  std::vector<GpuInfo> gpus;
+};
+
+/** The oldest driver the CUDA backend runs on, as a CUDA version (12000 = 12.0). */
+inline constexpr int kMinimumDriverCudaVersion = 12000;
+
+/**
+ * Loads the driver library (`library`, or the platform's default when empty) and lists its GPUs. Each call loads
+ * and unloads it; callers cache the answer.
+ */
+GpuProbe probeCudaDriver(const std::string& library = {});
+
+const char* gpuDriverStateName(GpuDriverState state);
+
+}  // namespace proverdesk
