@@ -1,19 +1,60 @@
-// `npm run build:native`: builds the engine addon with node-gyp, incrementally. `node-gyp rebuild` would
-// delete native/build each time (the C++ test objects with it) and recompile everything; here the project is
-// configured once and `make` recompiles only what changed. `--clean` starts over (e.g. after a Node upgrade).
+// `npm run build:native`: builds the engine addon with node-gyp, incrementally, and the CUDA library beside it.
+// `node-gyp rebuild` would delete native/build each time (the C++ test objects with it) and recompile everything;
+// here the project is configured once and `make` recompiles only what changed. `--clean` starts over (e.g. after a
+// Node upgrade).
+//
+// PROVERDESK_CUDA picks the CUDA library (native/build/cuda/libproverdesk_cuda.so, loaded at run time):
+//   auto (default) builds it where nvcc is found and says so where not; on requires it; off skips it.
+// CUDA_ARCHS (e.g. "80 90") narrows the GPUs it has code for, to build faster.
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const nativeDir = fileURLToPath(new URL('../native/', import.meta.url));
 const nodeGyp = createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
 
-function nodeGypRun(args) {
-  const result = spawnSync(process.execPath, [nodeGyp, ...args], { cwd: nativeDir, stdio: 'inherit' });
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: nativeDir, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/** nvcc on PATH, or under CUDA_HOME / CUDA_PATH, or in the usual install folder; null when none. */
+function findNvcc() {
+  const name = process.platform === 'win32' ? 'nvcc.exe' : 'nvcc';
+  const folders = [
+    ...(process.env.PATH ?? '').split(delimiter),
+    ...[process.env.CUDA_HOME, process.env.CUDA_PATH].filter(Boolean).map((home) => join(home, 'bin')),
+    '/usr/local/cuda/bin',
+  ];
+  return folders.filter((folder) => folder !== '').map((folder) => join(folder, name)).find((path) => existsSync(path)) ?? null;
+}
+
+function buildCuda() {
+  const mode = process.env.PROVERDESK_CUDA ?? 'auto';
+  if (!['auto', 'on', 'off'].includes(mode)) {
+    console.error(`PROVERDESK_CUDA must be auto, on or off, not "${mode}"`);
+    process.exit(2);
+  }
+  if (mode === 'off') return;
+  const nvcc = findNvcc();
+  if (nvcc === null) {
+    if (mode === 'on') {
+      console.error('PROVERDESK_CUDA=on, but nvcc was not found (PATH, CUDA_HOME, /usr/local/cuda): install the CUDA toolkit');
+      process.exit(1);
+    }
+    console.log('CUDA library skipped: nvcc not found (GPU proving will report "no CUDA backend"; PROVERDESK_CUDA=on makes this an error)');
+    return;
+  }
+  if (process.platform === 'win32') {
+    console.log('CUDA library skipped: the Windows build of it is not made by this script yet');
+    return;
+  }
+  run('make', ['cuda', `NVCC=${nvcc}`, ...(process.env.CUDA_ARCHS ? [`CUDA_ARCHS=${process.env.CUDA_ARCHS}`] : [])]);
+}
+
 if (process.argv.includes('--clean')) rmSync(new URL('../native/build/', import.meta.url), { recursive: true, force: true });
-if (!existsSync(new URL('../native/build/config.gypi', import.meta.url))) nodeGypRun(['configure']);
-nodeGypRun(['build', '--jobs', '2']);
+if (!existsSync(new URL('../native/build/config.gypi', import.meta.url))) run(process.execPath, [nodeGyp, 'configure']);
+run(process.execPath, [nodeGyp, 'build', '--jobs', '2']);
+buildCuda();

@@ -53,7 +53,8 @@ ProveResult prove(const ProvingKey& key, std::span<const uint8_t> wtnsBytes, con
   const std::vector<U256> witness = parseWitness(wtnsBytes, key.nVars);
   run.allocate(witness.size() * sizeof(U256));
 
-  const Groth16Proof proof = computeProof(key, witness, pool, run);
+  const Groth16Proof proof =
+      options.gpu ? computeProofOnGpu(key, witness, *options.gpu, control, pool, run) : computeProof(key, witness, pool, run);
 
   ProveResult result;
   result.proofJson = proofJson(proof.piA, proof.piB, proof.piC);

@@ -36,11 +36,15 @@ struct ProveControl {
   std::condition_variable resumed_;
 };
 
+class GpuDevice;
+
 struct ProveOptions {
   unsigned threads = 1;              // hard limit on threads working at once, the calling thread included
   ProveControl* control = nullptr;   // optional
   // Optional. Called with increasing fractions per phase, never concurrently; keep it cheap.
   std::function<void(Phase, double fraction)> onProgress;
+  // Optional: prove with this GPU (H and the G1 MSMs on it); the CPU threads still build A, B, C and the G2 MSM.
+  GpuDevice* gpu = nullptr;
 };
 
 struct ProveResult {

@@ -8,8 +8,9 @@
 
 namespace proverdesk {
 
-enum class Phase { LoadKey, Witness, BuildABC, Ntt, MsmA, MsmB2, MsmB1, MsmC, MsmH, Finish };
-inline constexpr size_t kPhaseCount = 10;
+// Upload (key points and witness to a GPU) is 0 on the CPU.
+enum class Phase { LoadKey, Witness, BuildABC, Upload, Ntt, MsmA, MsmB2, MsmB1, MsmC, MsmH, Finish };
+inline constexpr size_t kPhaseCount = 11;
 
 struct PhaseTimes {
   double loadKeyMs = 0;                   // set by whoever loaded (or fetched from a cache) the key

@@ -1,6 +1,6 @@
 // The GPU probe against a stand-in driver library (test/fake_cuda_driver.c; this machine may have no GPU): GPUs
-// listed with memory and compute capability, a driver too old, no driver, and a driver that fails to start, each
-// reported as a state with a message rather than a crash.
+// listed with memory and compute capability, no driver, and a driver that fails to start, each reported as a state
+// with a message rather than a crash.
 #include <cstdlib>
 
 #include "platform/cuda_driver.hpp"
@@ -39,12 +39,12 @@ TEST(gpu_probe_lists_gpus_with_memory_and_compute_capability) {
   CHECK(probe.message == "2 GPUs on a driver for CUDA 12.4");
 }
 
-TEST(gpu_probe_reports_a_driver_too_old) {
+TEST(gpu_probe_lists_the_gpus_of_an_old_driver_too) {
+  // Whether it is too old depends on the GPU library; gpu_inventory judges (gpu_inventory_test).
   configure("11040", "0", "Tesla T4|15843721216|7.5");
   const GpuProbe probe = probeCudaDriver(fakeDriver());
-  CHECK(probe.state == GpuDriverState::DriverTooOld);
-  CHECK(probe.gpus.empty());
-  CHECK(probe.message == "the NVIDIA driver supports CUDA 11.4; GPU proving needs CUDA 12.0 or newer: update the driver");
+  CHECK(probe.state == GpuDriverState::Ready);
+  CHECK(probe.driverCudaVersion == 11040 && probe.gpus.size() == 1);
 }
 
 TEST(gpu_probe_reports_no_driver_and_a_failing_one) {

@@ -18,7 +18,7 @@ void writeFile(const char* path, const std::string& text) {
 }
 
 const char* phaseLabel(proverdesk::Phase p) {
-  static const char* labels[] = {"load-key", "witness", "build-abc", "ntt", "msm-a", "msm-b2", "msm-b1", "msm-c", "msm-h", "finish"};
+  static const char* labels[] = {"load-key", "witness", "build-abc", "upload", "ntt", "msm-a", "msm-b2", "msm-b1", "msm-c", "msm-h", "finish"};
   return labels[static_cast<size_t>(p)];
 }
 

@@ -26,6 +26,7 @@ const char* phaseName(Phase phase) {
     case Phase::LoadKey: return "load-key";
     case Phase::Witness: return "witness";
     case Phase::BuildABC: return "build-abc";
+    case Phase::Upload: return "upload";
     case Phase::Ntt: return "ntt";
     case Phase::MsmA: return "msm-a";
     case Phase::MsmB2: return "msm-b2";

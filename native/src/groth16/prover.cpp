@@ -4,6 +4,7 @@
 #include <atomic>
 #include <vector>
 
+#include "groth16/prover_steps.hpp"
 #include "groth16/random_scalar.hpp"
 #include "msm/huge_page_allocator.hpp"
 #include "msm/pippenger.hpp"
@@ -15,7 +16,8 @@ namespace {
 
 constexpr size_t kElementwiseChunk = size_t{1} << 14;
 
-// Evaluations of A·w and B·w on the domain (Montgomery form), and C = A∘B pointwise, as snarkjs's buildABC.
+}  // namespace
+
 void buildAbc(const ProvingKey& key, std::span<const U256> witness, HugePageVector<Fr>& a, HugePageVector<Fr>& b,
               HugePageVector<Fr>& c, WorkerPool& pool, ProofRun& run) {
   std::atomic<size_t> done{0};
@@ -37,12 +39,13 @@ void buildAbc(const ProvingKey& key, std::span<const U256> witness, HugePageVect
   });
 }
 
+namespace {
+
 // Moves each of a, b, c from evaluations on the domain to evaluations on the odd coset inc·ω^i
 // (inc is a primitive 2n-th root of unity): inverse NTT, scale coefficients by inc^j / n, forward NTT.
 void toOddCoset(const ProvingKey& key, HugePageVector<Fr>* polys[3], WorkerPool& pool, ProofRun& run) {
   const NttDomain domain(key.log2Domain);
-  const Fr inc = key.log2Domain == FrParams::twoAdicity ? Fr::fromUint(FrParams::nonResidue).squared()
-                                                         : rootOfUnity(key.log2Domain + 1);
+  const Fr inc = oddCosetShift(key.log2Domain);
   for (int p = 0; p < 3; ++p) {
     domain.inverseUnscaled(*polys[p], pool);
     scaleByPowers(*polys[p], domain.sizeInverse(), inc, pool);
@@ -62,20 +65,9 @@ HugePageVector<U256> joinAbc(const HugePageVector<Fr>& a, const HugePageVector<F
   return h;
 }
 
-template <class Curve>
-Jacobian<Curve> timedMsm(Phase phase, std::span<const Affine<typename Curve::Field>> bases, std::span<const U256> scalars,
-                         WorkerPool& pool, ProofRun& run) {
-  run.begin(phase);
-  const size_t buckets = msmWorkingBytes<Curve>(scalars.size(), pool.threads());
-  run.allocate(buckets);
-  auto result = multiScalarMul<Curve>(bases, scalars, pool, [&](double f) { run.progress(f); });
-  run.release(buckets);
-  return result;
-}
-
 }  // namespace
 
-Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, WorkerPool& pool, ProofRun& run) {
+Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, WorkerPool& pool, ProofRun& run, const Blinding* fixed) {
   const size_t n = key.domainSize;
   const size_t polyBytes = n * sizeof(Fr);
 
@@ -102,17 +94,21 @@ Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, 
   const G1 msmH = timedMsm<G1Curve>(Phase::MsmH, key.h, h, pool, run);
   run.release(n * sizeof(U256));
 
+  return blindProof(key, ProofMsms{msmA, msmB1, msmC, msmH, msmB2}, run, fixed);
+}
+
+Groth16Proof blindProof(const ProvingKey& key, const ProofMsms& msms, ProofRun& run, const Blinding* fixed) {
   run.begin(Phase::Finish);
-  const Fr r = randomScalar();
-  const Fr s = randomScalar();
+  const Fr r = fixed ? fixed->r : randomScalar();
+  const Fr s = fixed ? fixed->s : randomScalar();
   const U256 rc = r.canonical();
   const U256 sc = s.canonical();
   const G1 delta1 = G1::fromAffine(key.delta1);
   Groth16Proof proof;
-  proof.piA = msmA.addMixed(key.alpha1) + delta1.times(rc);
-  proof.piB = msmB2.addMixed(key.beta2) + G2::fromAffine(key.delta2).times(sc);
-  const G1 piB1 = msmB1.addMixed(key.beta1) + delta1.times(sc);
-  proof.piC = msmC + msmH + proof.piA.times(sc) + piB1.times(rc) + delta1.times((-(r * s)).canonical());
+  proof.piA = msms.a.addMixed(key.alpha1) + delta1.times(rc);
+  proof.piB = msms.b2.addMixed(key.beta2) + G2::fromAffine(key.delta2).times(sc);
+  const G1 piB1 = msms.b1.addMixed(key.beta1) + delta1.times(sc);
+  proof.piC = msms.c + msms.h + proof.piA.times(sc) + piB1.times(rc) + delta1.times((-(r * s)).canonical());
   return proof;
 }
 

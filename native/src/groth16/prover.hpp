@@ -16,7 +16,22 @@ struct Groth16Proof {
   G1 piC;
 };
 
-Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, WorkerPool& pool, ProofRun& run);
+// The proof's blinding scalars; fixed only by tests, to compare provers on equal terms.
+struct Blinding {
+  Fr r;
+  Fr s;
+};
+
+Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, WorkerPool& pool, ProofRun& run,
+                          const Blinding* fixed = nullptr);
+
+class GpuDevice;
+struct ProveControl;
+
+// The same proof with H's NTTs and the G1 MSMs on a GPU (G2 stays on the CPU, beside them). The key's points stay
+// in the GPU's memory for the next proof with it.
+Groth16Proof computeProofOnGpu(const ProvingKey& key, std::span<const U256> witness, GpuDevice& gpu, ProveControl* control,
+                               WorkerPool& pool, ProofRun& run, const Blinding* fixed = nullptr);
 
 // Working memory (bytes, beyond key and witness) that computeProof needs at its peak with `threads` threads.
 size_t proverWorkingBytes(const ProvingKey& key, unsigned threads);

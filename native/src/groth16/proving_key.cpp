@@ -1,6 +1,7 @@
 #include "groth16/proving_key.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 
 #include "engine_error.hpp"
@@ -129,6 +130,11 @@ void readCoefficients(const BinFile& file, ProvingKey& key) {
 }
 
 }  // namespace
+
+uint64_t newProvingKeyId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
 
 size_t ProvingKey::sizeBytes() const {
   return sizeof(*this) + (ic.size() + a.size() + b1.size() + c.size() + h.size()) * sizeof(G1Affine) + b2.size() * sizeof(G2Affine) +

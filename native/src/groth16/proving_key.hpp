@@ -21,8 +21,13 @@ struct QapCoefficient {
   Fr value;
 };
 
+// A number no other key loaded in this process has: caches of data derived from a key (its points in GPU memory)
+// are keyed by it, never by an address a later key may reuse.
+uint64_t newProvingKeyId();
+
 class ProvingKey {
  public:
+  uint64_t id = newProvingKeyId();
   uint32_t nVars = 0;
   uint32_t nPublic = 0;
   uint32_t domainSize = 0;

@@ -50,6 +50,10 @@ Fr rootOfUnity(unsigned log2Order) {
   return w;
 }
 
+Fr oddCosetShift(unsigned log2Size) {
+  return log2Size == FrParams::twoAdicity ? Fr::fromUint(FrParams::nonResidue).squared() : rootOfUnity(log2Size + 1);
+}
+
 NttDomain::NttDomain(unsigned log2Size) : log2Size_(log2Size) {
   const Fr w = rootOfUnity(log2Size);
   const size_t half = size() / 2;

@@ -13,6 +13,10 @@ namespace proverdesk {
 // A primitive 2^log2Order-th root of unity (log2Order ≤ 28).
 Fr rootOfUnity(unsigned log2Order);
 
+// The shift of the odd coset on which snarkjs evaluates H for a 2^log2Size domain: a primitive 2^(log2Size+1)-th
+// root of unity, or, for the largest domain (no such root), the square of the non-residue, as snarkjs uses.
+Fr oddCosetShift(unsigned log2Size);
+
 class NttDomain {
  public:
   explicit NttDomain(unsigned log2Size);

@@ -1,12 +1,7 @@
 #include "platform/cuda_driver.hpp"
 
-#include <memory>
 
-#ifdef _WIN32
-#include <windows.h>
-#else
-#include <dlfcn.h>
-#endif
+#include "platform/shared_library.hpp"
 
 namespace proverdesk {
 namespace {
@@ -30,28 +25,9 @@ using CuGetErrorString = CUresult (*)(CUresult, const char**);
 
 #ifdef _WIN32
 constexpr const char* kDefaultLibrary = "nvcuda.dll";
-struct LibraryCloser {
-  void operator()(void* handle) const { FreeLibrary(static_cast<HMODULE>(handle)); }
-};
-void* openLibrary(const std::string& path) { return reinterpret_cast<void*>(LoadLibraryA(path.c_str())); }
-void* symbol(void* handle, const char* name) { return reinterpret_cast<void*>(GetProcAddress(static_cast<HMODULE>(handle), name)); }
 #else
 constexpr const char* kDefaultLibrary = "libcuda.so.1";
-struct LibraryCloser {
-  void operator()(void* handle) const { dlclose(handle); }
-};
-void* openLibrary(const std::string& path) { return dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL); }
-void* symbol(void* handle, const char* name) { return dlsym(handle, name); }
 #endif
-
-using Library = std::unique_ptr<void, LibraryCloser>;
-
-template <typename Function>
-Function find(void* handle, const char* name) {
-  return reinterpret_cast<Function>(symbol(handle, name));
-}
-
-std::string cudaVersionText(int version) { return std::to_string(version / 1000) + "." + std::to_string((version % 1000) / 10); }
 
 GpuProbe failed(GpuDriverState state, std::string message, int version = 0) {
   GpuProbe probe;
@@ -63,11 +39,12 @@ GpuProbe failed(GpuDriverState state, std::string message, int version = 0) {
 
 }  // namespace
 
+std::string cudaVersionText(int version) { return std::to_string(version / 1000) + "." + std::to_string((version % 1000) / 10); }
+
 const char* gpuDriverStateName(GpuDriverState state) {
   switch (state) {
     case GpuDriverState::Ready: return "ready";
     case GpuDriverState::NoDriver: return "no-driver";
-    case GpuDriverState::DriverTooOld: return "driver-too-old";
     case GpuDriverState::Failed: return "failed";
   }
   return "failed";
@@ -75,17 +52,17 @@ const char* gpuDriverStateName(GpuDriverState state) {
 
 GpuProbe probeCudaDriver(const std::string& library) {
   const std::string path = library.empty() ? kDefaultLibrary : library;
-  const Library handle(openLibrary(path));
+  const std::optional<SharedLibrary> handle = SharedLibrary::open(path);
   if (!handle) return failed(GpuDriverState::NoDriver, "no NVIDIA driver found (" + path + " could not be loaded): GPU proving is off");
 
-  const auto init = find<CuInit>(handle.get(), "cuInit");
-  const auto driverVersion = find<CuDriverGetVersion>(handle.get(), "cuDriverGetVersion");
-  const auto deviceCount = find<CuDeviceGetCount>(handle.get(), "cuDeviceGetCount");
-  const auto deviceGet = find<CuDeviceGet>(handle.get(), "cuDeviceGet");
-  const auto deviceName = find<CuDeviceGetName>(handle.get(), "cuDeviceGetName");
-  const auto totalMem = find<CuDeviceTotalMem>(handle.get(), "cuDeviceTotalMem_v2");
-  const auto attribute = find<CuDeviceGetAttribute>(handle.get(), "cuDeviceGetAttribute");
-  const auto errorString = find<CuGetErrorString>(handle.get(), "cuGetErrorString");
+  const auto init = handle->find<CuInit>("cuInit");
+  const auto driverVersion = handle->find<CuDriverGetVersion>("cuDriverGetVersion");
+  const auto deviceCount = handle->find<CuDeviceGetCount>("cuDeviceGetCount");
+  const auto deviceGet = handle->find<CuDeviceGet>("cuDeviceGet");
+  const auto deviceName = handle->find<CuDeviceGetName>("cuDeviceGetName");
+  const auto totalMem = handle->find<CuDeviceTotalMem>("cuDeviceTotalMem_v2");
+  const auto attribute = handle->find<CuDeviceGetAttribute>("cuDeviceGetAttribute");
+  const auto errorString = handle->find<CuGetErrorString>("cuGetErrorString");
   if (!init || !driverVersion || !deviceCount || !deviceGet || !deviceName || !totalMem || !attribute) {
     return failed(GpuDriverState::Failed, path + " is not a usable CUDA driver (entry points missing)");
   }
@@ -97,12 +74,6 @@ GpuProbe probeCudaDriver(const std::string& library) {
 
   int version = 0;
   if (driverVersion(&version) != CUDA_SUCCESS) version = 0;
-  if (version != 0 && version < kMinimumDriverCudaVersion) {
-    return failed(GpuDriverState::DriverTooOld,
-                  "the NVIDIA driver supports CUDA " + cudaVersionText(version) + "; GPU proving needs CUDA " + cudaVersionText(kMinimumDriverCudaVersion) +
-                      " or newer: update the driver",
-                  version);
-  }
   if (const CUresult code = init(0); code != CUDA_SUCCESS) {
     if (code == CUDA_ERROR_NO_DEVICE) return failed(GpuDriverState::Ready, "the NVIDIA driver is installed but sees no GPU", version);
     return failed(GpuDriverState::Failed, "the NVIDIA driver did not start: " + describe(code), version);

@@ -1,6 +1,7 @@
 // What the NVIDIA driver says about this machine's GPUs, read through the CUDA driver API loaded at run time
-// (libcuda.so.1 / nvcuda.dll), so the engine builds and runs the same on a machine without CUDA. A missing or
-// too-old driver, or one that fails, is a reported state with a message, never a crash.
+// (libcuda.so.1 / nvcuda.dll), so the engine builds and runs the same on a machine without CUDA. A missing driver,
+// or one that fails, is a reported state with a message, never a crash; whether the driver is new enough for the
+// GPU library is for gpu_inventory to judge.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +18,7 @@ struct GpuInfo {
   int computeMinor = 0;
 };
 
-enum class GpuDriverState { Ready, NoDriver, DriverTooOld, Failed };
+enum class GpuDriverState { Ready, NoDriver, Failed };
 
 struct GpuProbe {
   GpuDriverState state = GpuDriverState::NoDriver;
@@ -28,9 +29,6 @@ struct GpuProbe {
   std::vector<GpuInfo> gpus;
 };
 
-/** The oldest driver the CUDA backend runs on, as a CUDA version (12000 = 12.0). */
-inline constexpr int kMinimumDriverCudaVersion = 12000;
-
 /**
  * Loads the driver library (`library`, or the platform's default when empty) and lists its GPUs. Each call loads
  * and unloads it; callers cache the answer.
@@ -38,5 +36,8 @@ inline constexpr int kMinimumDriverCudaVersion = 12000;
 GpuProbe probeCudaDriver(const std::string& library = {});
 
 const char* gpuDriverStateName(GpuDriverState state);
+
+// "12.4" for 12040.
+std::string cudaVersionText(int version);
 
 }  // namespace proverdesk

@@ -9,6 +9,7 @@ export type EnginePhase =
   | 'load-key'
   | 'witness'
   | 'build-abc'
+  | 'upload'
   | 'ntt'
   | 'msm-a'
   | 'msm-b2'

@@ -83,6 +83,7 @@ const PHASE_SHARES: ReadonlyArray<readonly [phase: string, share: number]> = [
   ['witness', 0],
   ['load-key', 7],
   ['build-abc', 2],
+  ['upload', 0],
   ['ntt', 13],
   ['msm-a', 14],
   ['msm-b2', 24],

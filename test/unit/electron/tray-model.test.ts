@@ -228,7 +228,7 @@ describe('trayModel: state, icon and tooltip', () => {
 
 describe('overallFraction', () => {
   it('grows through the engine phases in the order they run, from 0 to 1', () => {
-    const phases = ['witness', 'load-key', 'build-abc', 'ntt', 'msm-a', 'msm-b2', 'msm-b1', 'msm-c', 'msm-h', 'finish'];
+    const phases = ['witness', 'load-key', 'build-abc', 'upload', 'ntt', 'msm-a', 'msm-b2', 'msm-b1', 'msm-c', 'msm-h', 'finish'];
     const points = phases.flatMap((phase) => [overallFraction(phase, 0), overallFraction(phase, 1)]);
     expect(points[0]).toBe(0);
     expect(points.at(-1)).toBe(1);
