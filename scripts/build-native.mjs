@@ -1,13 +1,13 @@
 // `npm run build:native`: builds the engine addon with node-gyp, incrementally, and the CUDA library beside it.
 // `node-gyp rebuild` would delete native/build each time (the C++ test objects with it) and recompile everything;
-// here the project is configured once and `make` recompiles only what changed. `--clean` starts over (e.g. after a
-// Node upgrade).
+// here the project is configured once (again when a source file is added or removed) and `make` recompiles only
+// what changed. `--clean` starts over (e.g. after a Node upgrade).
 //
 // PROVERDESK_CUDA picks the CUDA library (native/build/cuda/libproverdesk_cuda.so, loaded at run time):
 //   auto (default) builds it where nvcc is found and says so where not; on requires it; off skips it.
 // CUDA_ARCHS (e.g. "80 90") narrows the GPUs it has code for, to build faster.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,7 +54,19 @@ function buildCuda() {
   run('make', ['cuda', `NVCC=${nvcc}`, ...(process.env.CUDA_ARCHS ? [`CUDA_ARCHS=${process.env.CUDA_ARCHS}`] : [])]);
 }
 
+/** binding.gyp lists the sources when configured: a file added or removed since needs configuring again. */
+function sourcesChanged() {
+  const listed = spawnSync(process.execPath, ['list-sources.cjs'], { cwd: nativeDir, encoding: 'utf8' }).stdout;
+  const before = existsSync(sourcesFile) ? readFileSync(sourcesFile, 'utf8') : null;
+  return { changed: listed !== before, listed };
+}
+
+const sourcesFile = join(nativeDir, 'build', 'configured-sources.txt');
 if (process.argv.includes('--clean')) rmSync(new URL('../native/build/', import.meta.url), { recursive: true, force: true });
-if (!existsSync(new URL('../native/build/config.gypi', import.meta.url))) run(process.execPath, [nodeGyp, 'configure']);
+const sources = sourcesChanged();
+if (!existsSync(new URL('../native/build/config.gypi', import.meta.url)) || sources.changed) {
+  run(process.execPath, [nodeGyp, 'configure']);
+  writeFileSync(sourcesFile, sources.listed);
+}
 run(process.execPath, [nodeGyp, 'build', '--jobs', '2']);
 buildCuda();

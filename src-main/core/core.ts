@@ -217,9 +217,9 @@ function buildHandlers({ info, store, keychain, sampler, engine, bus, scheduler,
       'secrets.status': () => keychain.status(),
       'engine.devices': async () => {
         try {
-          return { devices: await engine.devices(), problem: null };
+          return { ...(await engine.inventory()), problem: null };
         } catch (error) {
-          return { devices: [], problem: (error as Error).message };
+          return { devices: [], gpuSummary: null, problem: (error as Error).message };
         }
       },
       'jobs.list': ({ limit, offset }) => ({ jobs: listJobs(store, { limit, offset }) }),

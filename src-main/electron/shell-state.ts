@@ -54,6 +54,6 @@ export function shouldDisableHardwareAcceleration(state: Pick<ShellState, 'hardw
 }
 
 /** From `engine.devices` and the Resources setting `gpu.allowed` (null = every GPU; [] = none). */
-export function provesOnGpu(devices: readonly { kind: 'cpu' | 'gpu' }[], allowedGpus: readonly string[] | null): boolean {
-  return devices.some((device) => device.kind === 'gpu') && (allowedGpus === null || allowedGpus.length > 0);
+export function provesOnGpu(devices: readonly ({ kind: 'cpu' } | { kind: 'gpu'; state: string })[], allowedGpus: readonly string[] | null): boolean {
+  return devices.some((device) => device.kind === 'gpu' && device.state === 'ready') && (allowedGpus === null || allowedGpus.length > 0);
 }

@@ -10,6 +10,7 @@
 
 #include "../engine.hpp"
 #include "../setup/dev_setup.hpp"
+#include "gpu_registry.hpp"
 #include "key_cache.hpp"
 
 namespace proverdesk {
@@ -131,15 +132,17 @@ struct Progress {
 class ProveWorker final : public ControlledWorker<Progress> {
  public:
   ProveWorker(Napi::Env env, Napi::Function onProgress, std::string zkeyPath, std::vector<std::uint8_t> witness,
-              unsigned threads)
+              unsigned threads, int gpuIndex)
       : ControlledWorker<Progress>(env, onProgress, threads),
         zkeyPath_(std::move(zkeyPath)),
-        witness_(std::move(witness)) {}
+        witness_(std::move(witness)),
+        gpuIndex_(gpuIndex) {}
 
  protected:
   void run(const ExecutionProgress& progress) override {
     const auto started = std::chrono::steady_clock::now();
     progress.Send(std::vector<Progress>{{Phase::LoadKey, 0.0}}.data(), 1);
+    const std::shared_ptr<GpuDevice> gpu = gpuIndex_ >= 0 ? gpuRegistry().device(gpuIndex_) : nullptr;
     auto [key, cached] = keyCache().get(zkeyPath_, threads_);
     keyCached_ = cached;
     progress.Send(std::vector<Progress>{{Phase::LoadKey, 1.0}}.data(), 1);
@@ -162,6 +165,7 @@ class ProveWorker final : public ControlledWorker<Progress> {
                            const Progress update{phase, fraction};
                            progress.Send(&update, 1);
                          }};
+    options.gpu = gpu.get();
     result_ = prove(*key, witness_, options);
     result_.times.loadKeyMs = loadKeyMs;
     totalMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -194,6 +198,7 @@ class ProveWorker final : public ControlledWorker<Progress> {
  private:
   std::string zkeyPath_;
   std::vector<std::uint8_t> witness_;
+  int gpuIndex_;  // -1: the CPU
   ProveResult result_;
   bool keyCached_ = false;
   double totalMs_ = 0;
@@ -203,14 +208,19 @@ Napi::Value Prove(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 4 || !info[0].IsString() || !info[1].IsTypedArray() || !info[2].IsNumber() ||
       !info[3].IsFunction()) {
-    throw Napi::TypeError::New(env, "prove(zkeyPath: string, witness: Uint8Array, threads: number, onProgress)");
+    throw Napi::TypeError::New(env, "prove(zkeyPath: string, witness: Uint8Array, threads: number, onProgress, gpuIndex?: number)");
   }
+  const bool onGpu = info.Length() > 4 && !info[4].IsUndefined();
+  if (onGpu && (!info[4].IsNumber() || info[4].As<Napi::Number>().Int32Value() < 0)) {
+    throw Napi::TypeError::New(env, "prove: gpuIndex must be a GPU's index (0 or more)");
+  }
+  const int gpuIndex = onGpu ? info[4].As<Napi::Number>().Int32Value() : -1;
   const unsigned threads = threadsArgument(info, 2);
   Napi::Uint8Array bytes = info[1].As<Napi::Uint8Array>();
   std::vector<std::uint8_t> witness(bytes.Data(), bytes.Data() + bytes.ByteLength());
   // node-addon-api's workers own themselves: start() queues it and it deletes itself when done.
   auto* worker = new ProveWorker(env, info[3].As<Napi::Function>(), info[0].As<Napi::String>().Utf8Value(),
-                                 std::move(witness), threads);
+                                 std::move(witness), threads, gpuIndex);
   return worker->start(env);
 }
 
@@ -302,10 +312,55 @@ Napi::Value Devices(const Napi::CallbackInfo& info) {
   Napi::Array features = Napi::Array::New(env, cpu.simd.size());
   for (std::size_t i = 0; i < cpu.simd.size(); ++i) features.Set(static_cast<uint32_t>(i), cpu.simd[i]);
   entry.Set("features", features);
-  // GPUs join this list when the CUDA backend is built and a driver answers (a later issue).
-  Napi::Array devices = Napi::Array::New(env, 1);
+  Napi::Array devices = Napi::Array::New(env);
   devices.Set(0u, entry);
+  const GpuInventory inventory = gpuRegistry().inventory();
+  for (const GpuStatus& gpu : inventory.gpus) {
+    Napi::Object device = Napi::Object::New(env);
+    device.Set("kind", "gpu");
+    device.Set("id", "cuda:" + std::to_string(gpu.index));
+    device.Set("index", gpu.index);
+    device.Set("name", gpu.name);
+    device.Set("memoryBytes", static_cast<double>(gpu.memoryBytes));
+    device.Set("computeCapability", std::to_string(gpu.computeMajor) + "." + std::to_string(gpu.computeMinor));
+    device.Set("state", gpuStateName(gpu.state));
+    device.Set("message", gpu.message);
+    if (inventory.library) device.Set("backend", inventory.library->backend());
+    devices.Set(devices.Length(), device);
+  }
   return devices;
+}
+
+// What the GPUs are, beyond the list: "no NVIDIA driver found …", "1 of 1 GPU ready (…)".
+Napi::Value GpuSummary(const Napi::CallbackInfo& info) { return Napi::String::New(info.Env(), gpuRegistry().inventory().summary); }
+
+Napi::Value ConfigureGpu(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
+    throw Napi::TypeError::New(env, "configureGpu(driverLibrary: string, gpuLibrary: string)");
+  }
+  gpuRegistry().configure(info[0].As<Napi::String>().Utf8Value(), info[1].As<Napi::String>().Utf8Value());
+  return env.Undefined();
+}
+
+// Device memory a proof with this key needs on GPU `index`, and what the GPU has free and in all.
+Napi::Value EstimateGpuMemory(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsString() || !info[1].IsNumber() || info[1].As<Napi::Number>().Int32Value() < 0) {
+    throw Napi::TypeError::New(env, "estimateGpuMemory(zkeyPath: string, gpuIndex: number >= 0)");
+  }
+  try {
+    auto [key, cached] = keyCache().get(info[0].As<Napi::String>().Utf8Value(), 1);
+    const std::shared_ptr<GpuDevice> gpu = gpuRegistry().device(info[1].As<Napi::Number>().Int32Value());
+    const GpuDevice::Memory memory = gpu->memory();
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("neededBytes", static_cast<double>(gpu->proofBytes(*key)));
+    out.Set("freeBytes", static_cast<double>(memory.freeBytes));
+    out.Set("totalBytes", static_cast<double>(memory.totalBytes));
+    return out;
+  } catch (const std::exception& error) {
+    throw Napi::Error::New(env, error.what());
+  }
 }
 
 Napi::Value SetKeyCacheLimit(const Napi::CallbackInfo& info) {
@@ -322,6 +377,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("devSetup", Napi::Function::New(env, DevSetup));
   exports.Set("estimateMemory", Napi::Function::New(env, EstimateMemory));
   exports.Set("devices", Napi::Function::New(env, Devices));
+  exports.Set("gpuSummary", Napi::Function::New(env, GpuSummary));
+  exports.Set("configureGpu", Napi::Function::New(env, ConfigureGpu));
+  exports.Set("estimateGpuMemory", Napi::Function::New(env, EstimateGpuMemory));
   exports.Set("setKeyCacheLimit", Napi::Function::New(env, SetKeyCacheLimit));
   return exports;
 }

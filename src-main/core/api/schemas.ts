@@ -148,14 +148,31 @@ export const SecretSetInput = z
 
 export const SecretDeleteInput = z.object({ account: SecretAccount }).strict();
 
-export const EngineDevice = z.object({
-  kind: z.enum(['cpu', 'gpu']),
+const EngineCpu = z.object({
+  kind: z.literal('cpu'),
   name: z.string(),
-  cores: z.number().int().positive().optional(),
-  features: z.array(z.string()).optional(),
-  memoryBytes: z.number().int().nonnegative().optional(),
+  cores: z.number().int().positive(),
+  features: z.array(z.string()),
 });
 
-/** What the native engine can prove on; `problem` says why the list is empty (e.g. engine not built). */
-export const EngineDevices = z.object({ devices: z.array(EngineDevice), problem: z.string().nullable() });
+/** An NVIDIA GPU the driver lists; `state` says whether the engine can prove on it, `message` why not. */
+const EngineGpu = z.object({
+  kind: z.literal('gpu'),
+  id: z.string().regex(/^cuda:\d+$/),
+  index: z.number().int().nonnegative(),
+  name: z.string(),
+  memoryBytes: z.number().int().nonnegative(),
+  computeCapability: z.string(),
+  state: z.enum(['ready', 'no-driver', 'driver-too-old', 'no-gpu-library', 'unsupported', 'failed']),
+  message: z.string(),
+  backend: z.enum(['cuda', 'emulated']).optional(),
+});
+
+export const EngineDevice = z.discriminatedUnion('kind', [EngineCpu, EngineGpu]);
+
+/**
+ * What the native engine can prove on; `gpuSummary` says what became of the GPUs (none found, driver missing, how
+ * many ready), `problem` why the list is empty (e.g. engine not built).
+ */
+export const EngineDevices = z.object({ devices: z.array(EngineDevice), gpuSummary: z.string().nullable(), problem: z.string().nullable() });
 export type EngineDevices = z.infer<typeof EngineDevices>;

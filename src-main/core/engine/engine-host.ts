@@ -8,12 +8,13 @@ import type {
   DevSetupRequest,
   EngineChannel,
   EngineErrorCode,
+  EngineInventory,
   EngineLauncher,
   EngineMessage,
   HostMessage,
   ProveRequest,
 } from './engine-protocol.js';
-import type { DevSetupStage, DevSetupSummary, EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+import type { DevSetupStage, DevSetupSummary, EnginePhase, GpuMemoryEstimate, NativeDevice, ProveStats } from './native-addon.js';
 
 export class EngineError extends Error {
   constructor(
@@ -107,6 +108,9 @@ export class EngineHost {
       throw new EngineError('bad-input', `threads must be a whole number of at least 1 (got ${request.threads})`);
     }
     if (request.cpuPct !== undefined) checkCpuPercent(request.cpuPct);
+    if (request.device !== undefined && !/^(cpu|cuda:\d{1,3})$/.test(request.device)) {
+      throw new EngineError('bad-input', `device must be "cpu" or "cuda:<index>" (got "${request.device}")`);
+    }
     const id = this.nextId++;
     const answer = this.call(id, { type: 'prove', id, ...request }, onProgress);
     const result = answer.then((message) => {
@@ -168,8 +172,19 @@ export class EngineHost {
   }
 
   async devices(): Promise<NativeDevice[]> {
+    return (await this.inventory()).devices;
+  }
+
+  /** The devices with the GPUs in a sentence (why none can be used, or how many are ready). */
+  async inventory(): Promise<EngineInventory> {
     const id = this.nextId++;
-    return (await this.answer(id, { type: 'devices', id })) as NativeDevice[];
+    return (await this.answer(id, { type: 'devices', id })) as EngineInventory;
+  }
+
+  /** Device memory a proof with this key needs on GPU `gpuIndex`, beside what that GPU has free and in all. */
+  async estimateGpuMemory(zkeyPath: string, gpuIndex: number): Promise<GpuMemoryEstimate> {
+    const id = this.nextId++;
+    return (await this.answer(id, { type: 'estimate-gpu-memory', id, zkeyPath, gpuIndex })) as GpuMemoryEstimate;
   }
 
   async setKeyCacheLimit(bytes: number): Promise<void> {

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { ThrottledTask, type DutyCycleClock } from './duty-cycle.js';
 import type { EngineErrorCode, EngineMessage, HostMessage } from './engine-protocol.js';
-import { loadNativeAddon } from './native-addon.js';
+import { loadNativeAddon, type EngineDevice } from './native-addon.js';
 
 interface ParentPort {
   on(event: 'message', listener: (event: { data: HostMessage }) => void): void;
@@ -48,6 +48,15 @@ const clock: DutyCycleClock = {
   },
 };
 
+/** The CUDA index of a device, or undefined for the CPU. */
+function gpuIndexOf(device: EngineDevice | undefined): number | undefined {
+  return device === undefined || device === 'cpu' ? undefined : Number(device.slice('cuda:'.length));
+}
+
+// Number GPUs by PCI bus, as nvidia-smi (and so the Hardware page) does, not fastest first; read by the driver when
+// the addon first looks at the GPUs.
+process.env.CUDA_DEVICE_ORDER ??= 'PCI_BUS_ID';
+
 const channel = connect();
 /** Running proofs and dev-setups, by request id; proofs also take a CPU-time limit. */
 const tasks = new Map<number, { cancel(): void; pause(): void; resume(): void; setCpuLimit?(percent: number): void }>();
@@ -56,8 +65,12 @@ channel.listen((message) => {
   try {
     switch (message.type) {
       case 'prove': {
-        const task = loadNativeAddon().prove(message.zkeyPath, message.witness, message.threads, (phase, fraction) =>
-          channel.send({ type: 'progress', id: message.id, phase, fraction }),
+        const task = loadNativeAddon().prove(
+          message.zkeyPath,
+          message.witness,
+          message.threads,
+          (phase, fraction) => channel.send({ type: 'progress', id: message.id, phase, fraction }),
+          gpuIndexOf(message.device),
         );
         const busyThreads = Math.min(message.threads, availableParallelism());
         const throttled = new ThrottledTask(task, busyThreads, clock, message.cpuPct ?? 100);
@@ -101,8 +114,12 @@ channel.listen((message) => {
       }
       case 'estimate-memory':
         return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().estimateMemory(message.zkeyPath, message.threads) });
-      case 'devices':
-        return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().devices() });
+      case 'devices': {
+        const addon = loadNativeAddon();
+        return channel.send({ type: 'answer', id: message.id, value: { devices: addon.devices(), gpuSummary: addon.gpuSummary() } });
+      }
+      case 'estimate-gpu-memory':
+        return channel.send({ type: 'answer', id: message.id, value: loadNativeAddon().estimateGpuMemory(message.zkeyPath, message.gpuIndex) });
       case 'key-cache-limit':
         loadNativeAddon().setKeyCacheLimit(message.bytes);
         return channel.send({ type: 'answer', id: message.id, value: null });

@@ -1,5 +1,5 @@
 // Messages between the app and its engine process (child_process headless, utilityProcess in Electron).
-import type { DevSetupStage, DevSetupSummary, EnginePhase, NativeDevice, ProveStats } from './native-addon.js';
+import type { DevSetupStage, DevSetupSummary, EngineDevice, EnginePhase, GpuMemoryEstimate, NativeDevice, ProveStats } from './native-addon.js';
 
 export interface ProveRequest {
   zkeyPath: string;
@@ -9,6 +9,8 @@ export interface ProveRequest {
   threads: number;
   /** CPU-time limit in % (1..100) from the first moment, so a limited proof never starts at full speed. */
   cpuPct?: number;
+  /** Where H and the G1 MSMs run; the CPU when left out. A GPU must be ready (see devices()). */
+  device?: EngineDevice;
 }
 
 /** An INSECURE test-only Groth16 key for a circuit (see NativeAddon.devSetup). */
@@ -24,6 +26,7 @@ export type HostMessage =
   | { type: 'cancel' | 'pause' | 'resume'; id: number }
   | { type: 'estimate-memory'; id: number; zkeyPath: string; threads: number }
   | { type: 'devices'; id: number }
+  | { type: 'estimate-gpu-memory'; id: number; zkeyPath: string; gpuIndex: number }
   | { type: 'key-cache-limit'; id: number; bytes: number }
   /** The prove task `id` may use at most `percent` % (1..100) of its threads' CPU time. */
   | { type: 'cpu-limit'; id: number; percent: number }
@@ -36,6 +39,12 @@ export interface CpuTimes {
   systemMicros: number;
 }
 
+/** The devices, and the GPUs in a sentence (why there are none, or how many are ready). */
+export interface EngineInventory {
+  devices: NativeDevice[];
+  gpuSummary: string;
+}
+
 export type EngineErrorCode = 'cancelled' | 'bad-input' | 'engine';
 
 export type EngineMessage =
@@ -43,7 +52,7 @@ export type EngineMessage =
   | { type: 'proved'; id: number; proofJson: string; publicJson: string; stats: ProveStats }
   | { type: 'setup-progress'; id: number; stage: DevSetupStage; fraction: number }
   | { type: 'set-up'; id: number; summary: DevSetupSummary }
-  | { type: 'answer'; id: number; value: number | NativeDevice[] | CpuTimes | null }
+  | { type: 'answer'; id: number; value: number | EngineInventory | GpuMemoryEstimate | CpuTimes | null }
   | { type: 'failed'; id: number; code: EngineErrorCode; message: string };
 
 /** The two ends of a message channel to an engine process, whatever kind of process it is. */

@@ -1,4 +1,4 @@
-// `proverdesk devices`: what the native engine can prove on here.
+// `proverdesk devices`: what the native engine can prove on here, and why a GPU cannot be used where it cannot.
 import { EngineHost } from '../../core/engine/engine-host.js';
 import { forkEngineProcess } from '../../core/engine/fork-engine.js';
 import { parseOptions } from '../cli-options.js';
@@ -7,15 +7,16 @@ export async function devices(args: string[]): Promise<number> {
   parseOptions(args, {});
   const engine = new EngineHost(forkEngineProcess);
   try {
-    for (const device of await engine.devices()) {
-      const details = [
-        device.cores === undefined ? undefined : `${device.cores} threads`,
-        device.memoryBytes === undefined ? undefined : `${(device.memoryBytes / 2 ** 30).toFixed(1)} GiB`,
-        device.features?.length ? `features: ${device.features.join(' ')}` : undefined,
-      ].filter((part) => part !== undefined);
-      process.stdout.write(`${device.kind.toUpperCase()}  ${device.name}${details.length ? ` (${details.join(', ')})` : ''}\n`);
+    const { devices, gpuSummary } = await engine.inventory();
+    for (const device of devices) {
+      if (device.kind === 'cpu') {
+        const features = device.features.length ? `, features: ${device.features.join(' ')}` : '';
+        process.stdout.write(`cpu     ${device.name} (${device.cores} threads${features})\n`);
+      } else {
+        process.stdout.write(`${device.id.padEnd(7)} ${device.state.padEnd(15)} ${device.message}\n`);
+      }
     }
-    process.stdout.write('GPU proving needs the CUDA backend, which this build does not include.\n');
+    process.stdout.write(`GPUs: ${gpuSummary}\n`);
     return 0;
   } finally {
     engine.close();

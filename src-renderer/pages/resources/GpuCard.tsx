@@ -1,5 +1,6 @@
-// GPU: which of the engine's GPUs proving may use, all of them by default. A GPU's id is its place among the
-// engine's GPUs ("0", "1", …), the same number the temperature rules and the Hardware page use.
+// GPU: which of the engine's GPUs proving may use, all of them by default. A GPU's id is its CUDA index ("0", "1",
+// …; the engine orders GPUs by PCI bus, as nvidia-smi does, so the Hardware page's NVIDIA numbers match). GPUs the
+// engine cannot use are listed with the reason.
 import { useEffect, useId } from 'react';
 import type { EngineDevices } from '../../../src-main/core/api/schemas.js';
 import { useBridge } from '../../bridge/context.js';
@@ -10,7 +11,7 @@ import { useEngineDevicesStore } from '../../stores/engine-devices.js';
 import { useHardwareStore } from '../../stores/hardware.js';
 import type { ResourcesCardProps } from './resources-form.js';
 
-type EngineDevice = EngineDevices['devices'][number];
+type EngineGpu = Extract<EngineDevices['devices'][number], { kind: 'gpu' }>;
 
 export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
   const bridge = useBridge();
@@ -25,7 +26,7 @@ export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
 
   // Graphics cards the OS reports, whether or not this build of the engine can prove on them.
   const osGpus = latest?.gpus ?? [];
-  const gpus = engine?.devices.filter((device) => device.kind === 'gpu') ?? [];
+  const gpus = engine?.devices.filter((device): device is EngineGpu => device.kind === 'gpu') ?? [];
   const allowed = form.gpu.allowed;
   const toggle = (id: string, on: boolean) =>
     edit('gpu', { allowed: on ? [...(allowed ?? []), id] : (allowed ?? []).filter((other) => other !== id) });
@@ -40,7 +41,8 @@ export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
           <p className="muted">
             {osGpus.length === 0
               ? 'No GPU was found, so proving uses the CPU only.'
-              : 'This build of the engine proves on the CPU only (its CUDA backend is coming); the GPU setting applies once it can use these:'}
+              : 'The engine cannot prove on these GPUs, so proving uses the CPU only.'}
+            {engine.gpuSummary !== null && ` (${engine.gpuSummary})`}
             {engine.problem !== null && ` ${engine.problem}`}
           </p>
           {osGpus.length > 0 && (
@@ -61,21 +63,27 @@ export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
             <input type="radio" name={name} checked={allowed === null} onChange={() => edit('gpu', { allowed: null })} /> All
           </label>
           <label className="choice">
-            <input type="radio" name={name} checked={allowed !== null} onChange={() => edit('gpu', { allowed: gpus.map((_, index) => String(index)) })} />{' '}
+            <input
+              type="radio"
+              name={name}
+              checked={allowed !== null}
+              onChange={() => edit('gpu', { allowed: gpus.filter((gpu) => gpu.state === 'ready').map((gpu) => String(gpu.index)) })}
+            />{' '}
             Only these:
           </label>
           <ul className="gpu-choices">
-            {gpus.map((gpu, index) => (
-              <li key={index}>
+            {gpus.map((gpu) => (
+              <li key={gpu.id}>
                 <label>
                   <input
                     type="checkbox"
-                    disabled={allowed === null}
-                    checked={allowed === null || allowed.includes(String(index))}
-                    onChange={(event) => toggle(String(index), event.target.checked)}
+                    disabled={allowed === null || gpu.state !== 'ready'}
+                    checked={gpu.state === 'ready' && (allowed === null || allowed.includes(String(gpu.index)))}
+                    onChange={(event) => toggle(String(gpu.index), event.target.checked)}
                   />{' '}
-                  {gpuLabel(gpu, index)}
+                  {gpuLabel(gpu)}
                 </label>
+                {gpu.state !== 'ready' && <p className="muted">{gpu.message}</p>}
               </li>
             ))}
           </ul>
@@ -86,5 +94,4 @@ export function GpuCard({ form, errors, edit }: ResourcesCardProps) {
   );
 }
 
-const gpuLabel = (gpu: EngineDevice, index: number): string =>
-  `GPU ${index}: ${gpu.name}${gpu.memoryBytes === undefined ? '' : ` (${formatGiB(gpu.memoryBytes)})`}`;
+const gpuLabel = (gpu: EngineGpu): string => `GPU ${gpu.index}: ${gpu.name} (${formatGiB(gpu.memoryBytes)}, compute capability ${gpu.computeCapability})`;

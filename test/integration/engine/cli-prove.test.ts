@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCircuit, type CircuitFixture } from '../../support/circuits.js';
+import { emulatedGpuEnvironment } from '../../support/gpu-emulation.js';
 
 const run = promisify(execFile);
 const BIN = join(process.cwd(), 'bin', 'proverdesk.js');
 const out = mkdtempSync(join(tmpdir(), 'proverdesk-cli-prove-'));
 let multi: CircuitFixture;
 
-async function proverdesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function proverdesk(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args]);
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -73,9 +74,19 @@ describe('proverdesk prove / verify / devices', () => {
     expect(noFile.stderr).toMatch(/none\.json/);
   });
 
-  it('lists the CPU with its features', async () => {
-    const listed = await proverdesk(['devices']);
+  it('lists the CPU with its features, and what became of the GPUs', async () => {
+    const listed = await proverdesk(['devices'], { PROVERDESK_CUDA_DRIVER: '/nonexistent/libcuda.so.1' });
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^CPU {2}.+\(\d+ threads/);
+    expect(listed.stdout).toMatch(/^cpu {5}.+\(\d+ threads/);
+    expect(listed.stdout).toMatch(/^GPUs: no NVIDIA driver found/m);
+  });
+
+  it('lists each GPU with its state, and why one cannot be used', async () => {
+    const env = emulatedGpuEnvironment({ gpus: 'NVIDIA L4|24152899584|8.9;NVIDIA GeForce GTX 1080|8589934592|6.1', claimCudaBuild: true });
+    const listed = await proverdesk(['devices'], env);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('cuda:0  ready           GPU 0 (NVIDIA L4): ready, 22.5 GiB, compute capability 8.9\n');
+    expect(listed.stdout).toContain('cuda:1  unsupported     GPU 1 (NVIDIA GeForce GTX 1080): compute capability 6.1 is older than this build supports (7.5)\n');
+    expect(listed.stdout).toContain('GPUs: 1 of 2 GPUs ready (2 GPUs on a driver for CUDA 13.0)\n');
   });
 });

@@ -49,7 +49,7 @@ function setup(overrides: Partial<ApiHandlers['commands']> = {}) {
         latest: sample,
       }),
       'hardware.history': () => ({ bucketMs: 60_000, buckets: [] }),
-      'engine.devices': () => ({ devices: [], problem: 'not built' }),
+      'engine.devices': () => ({ devices: [], gpuSummary: null, problem: 'not built' }),
       'jobs.list': () => ({ jobs: [] }),
       'jobs.events': () => ({ events: [] }),
       'scheduler.status': () => ({ current: null, coordinators: [] }),

@@ -76,8 +76,10 @@ describe('shouldDisableHardwareAcceleration', () => {
 
 describe('provesOnGpu', () => {
   const cpu = { kind: 'cpu' as const };
-  const gpu = { kind: 'gpu' as const };
-  it('needs an engine GPU that the Resources limits allow', () => {
+  const gpu = { kind: 'gpu' as const, state: 'ready' };
+  const oldDriver = { kind: 'gpu' as const, state: 'driver-too-old' };
+  it('needs a ready engine GPU that the Resources limits allow', () => {
+    expect(provesOnGpu([cpu, oldDriver], null)).toBe(false);
     expect(provesOnGpu([cpu, gpu], null)).toBe(true);
     expect(provesOnGpu([cpu, gpu], ['0'])).toBe(true);
     expect(provesOnGpu([cpu, gpu], [])).toBe(false);
