@@ -106,12 +106,25 @@ void launch(Stream, size_t count, void (*kernel)(Params...), Args... args) {
   body(0);
 }
 
+// Bytes allocated on the emulated device now, for its memory report. Each block keeps its size in front of it.
+inline std::atomic<uint64_t> emulatedLiveBytes{0};
+constexpr size_t kEmulatedHeader = 64;  // keeps the block as aligned as malloc's
+
 inline void* deviceAlloc(size_t bytes) {
-  void* pointer = std::malloc(bytes == 0 ? 1 : bytes);
-  if (pointer == nullptr) throw GpuFailure(3, "out of (emulated) GPU memory");
-  return pointer;
+  auto* block = static_cast<unsigned char*>(std::malloc(kEmulatedHeader + bytes));
+  if (block == nullptr) throw GpuFailure(3, "out of (emulated) GPU memory");
+  std::memcpy(block, &bytes, sizeof bytes);
+  emulatedLiveBytes += bytes;
+  return block + kEmulatedHeader;
 }
-inline void deviceFree(void* pointer) { std::free(pointer); }
+inline void deviceFree(void* pointer) {
+  if (pointer == nullptr) return;
+  auto* block = static_cast<unsigned char*>(pointer) - kEmulatedHeader;
+  size_t bytes = 0;
+  std::memcpy(&bytes, block, sizeof bytes);
+  emulatedLiveBytes -= bytes;
+  std::free(block);
+}
 // (An empty copy may come with null pointers, which memcpy does not allow.)
 inline void copyToDevice(void* device, const void* host, size_t bytes, Stream) {
   if (bytes != 0) std::memcpy(device, host, bytes);

@@ -207,6 +207,7 @@ TEST(gpu_proof_equals_the_cpu_proof_for_the_same_blinding) {
     CHECK(resident->keyId == key->id && resident->bytes == (key->a.size() + key->b1.size() + key->c.size() + key->h.size()) * sizeof(G1Affine));
     CHECK(gpu->keyPoints(*key) == resident);
     CHECK(gpu->proofBytes(*key) > resident->bytes);
+    CHECK(gpu->residentBytes() == resident->bytes);
   }
 }
 
@@ -257,7 +258,7 @@ TEST(gpu_library_and_call_errors_are_clear) {
   const char* fakeDriver = std::getenv("PROVERDESK_FAKE_CUDA");
   CHECK(fakeDriver != nullptr);
   if (fakeDriver) CHECK_THROWS_WITH(GpuLibrary::load(fakeDriver), "is not a ProverDesk GPU library");
-  CHECK_THROWS_WITH(GpuDevice(GpuLibrary::load(libraryPath()), 3), "no such emulated GPU");
+  CHECK_THROWS_WITH(GpuDevice(GpuLibrary::load(libraryPath()), -1), "no such emulated GPU");
 
   const auto gpu = emulatedGpu();
   std::mt19937_64 rng(9);

@@ -122,7 +122,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onCalibrated: (calibration) => bus.emit('engine.calibrated', { measuredAtMs: calibration.measuredAtMs }),
     onEvent: (event) => {
       if (event.type === 'job') bus.emit('jobs.changed', { jobId: event.jobId, state: event.state });
-      else bus.emit('scheduler.progress', { jobId: event.jobId, phase: event.phase, fraction: Math.min(1, Math.max(0, event.fraction)) });
+      else {
+        const fraction = Math.min(1, Math.max(0, event.fraction));
+        bus.emit('scheduler.progress', { jobId: event.jobId, phase: event.phase, fraction, ...(event.device === undefined ? {} : { device: event.device }) });
+      }
     },
   });
   scheduler.run().catch((error: unknown) => logger.error('the scheduler stopped', error));

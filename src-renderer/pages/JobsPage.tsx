@@ -46,6 +46,7 @@ export function JobsPage() {
                   <th>Job</th>
                   <th>State</th>
                   <th>Circuit</th>
+                  <th>Device</th>
                   <th>Proving time</th>
                   <th>Total time</th>
                   <th>Cost / price</th>
@@ -91,6 +92,7 @@ function JobRow({ job, nowMs, selected, onSelect }: { job: Job; nowMs: number; s
         <span className={`state state-${job.state}`}>{job.state}</span>
       </td>
       <td className="circuit">{circuitText(job)}</td>
+      <td data-testid="job-device">{job.deviceName ?? (job.backend === 'external' ? 'external prover' : '')}</td>
       <td className="number">{provingTimeText(job)}</td>
       <td className="number">{totalTimeText(job)}</td>
       <td className="number">{costPriceText(job)}</td>

@@ -1,19 +1,12 @@
 // The GPU path without a GPU: the stand-in NVIDIA driver (native/test/fake_cuda_driver.c, configured by FAKE_CUDA_*)
 // lists the GPUs, and the host-emulated build of the CUDA kernels proves on them. Set into process.env before an
 // engine process starts (it inherits them).
-import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const NATIVE_DIR = fileURLToPath(new URL('../../native/', import.meta.url));
-
-let built = false;
-
-/** Builds the two test libraries (once per test process; make skips them when up to date). */
-function buildTestLibraries(): void {
-  if (built) return;
-  execFileSync('make', ['-s', 'test-libraries'], { cwd: NATIVE_DIR, stdio: 'inherit' });
-  built = true;
-}
+const DRIVER = `${NATIVE_DIR}build/fake-cuda/libfakecuda.so`;
+const LIBRARY = `${NATIVE_DIR}build/release/libproverdesk_gpu_emulated.so`;
 
 export interface EmulatedGpus {
   /** "name|bytes|major.minor" per GPU, ";"-separated, as the stand-in driver reads them. */
@@ -26,14 +19,27 @@ export interface EmulatedGpus {
 
 /** The variables that make an engine process see these GPUs and prove on them with the emulated kernels. */
 export function emulatedGpuEnvironment(options: EmulatedGpus = {}): Record<string, string> {
-  buildTestLibraries();
+  // Built by Vitest's global setup (test/global-setup.ts), once for all workers.
+  for (const file of [DRIVER, LIBRARY]) if (!existsSync(file)) throw new Error(`${file} is missing: run "make -C native test-libraries"`);
   return {
-    PROVERDESK_CUDA_DRIVER: `${NATIVE_DIR}build/fake-cuda/libfakecuda.so`,
-    PROVERDESK_GPU_LIBRARY: `${NATIVE_DIR}build/release/libproverdesk_gpu_emulated.so`,
+    PROVERDESK_CUDA_DRIVER: DRIVER,
+    PROVERDESK_GPU_LIBRARY: LIBRARY,
     FAKE_CUDA_VERSION: String(options.driverCudaVersion ?? 13000),
     FAKE_CUDA_INIT: '0',
     FAKE_CUDA_GPUS: options.gpus ?? 'NVIDIA H100 80GB HBM3|85520809984|9.0',
     PROVERDESK_EMULATED_CUDA_RUNTIME: options.claimCudaBuild ? '13000' : '0',
     PROVERDESK_EMULATED_MIN_COMPUTE: options.claimCudaBuild ? '75' : '0',
   };
+}
+
+/** Runs `start` with these variables set in process.env (for a child process it starts), then puts env back. */
+export async function withEnvironment<T>(variables: Record<string, string>, start: () => Promise<T>): Promise<T> {
+  const saved = { ...process.env };
+  Object.assign(process.env, variables);
+  try {
+    return await start();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
 }

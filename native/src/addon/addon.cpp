@@ -355,7 +355,8 @@ Napi::Value EstimateGpuMemory(const Napi::CallbackInfo& info) {
     const GpuDevice::Memory memory = gpu->memory();
     Napi::Object out = Napi::Object::New(env);
     out.Set("neededBytes", static_cast<double>(gpu->proofBytes(*key)));
-    out.Set("freeBytes", static_cast<double>(memory.freeBytes));
+    // The points kept from the last proof make way for (or are) this key's: they count as free.
+    out.Set("freeBytes", static_cast<double>(memory.freeBytes + gpu->residentBytes()));
     out.Set("totalBytes", static_cast<double>(memory.totalBytes));
     return out;
   } catch (const std::exception& error) {

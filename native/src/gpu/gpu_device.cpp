@@ -117,6 +117,11 @@ std::shared_ptr<const GpuKeyPoints> GpuDevice::keyPoints(const ProvingKey& key) 
   return points;
 }
 
+uint64_t GpuDevice::residentBytes() {
+  std::lock_guard lock(mutex_);
+  return resident_ ? resident_->bytes : 0;
+}
+
 void GpuDevice::dropKeyPoints() {
   std::lock_guard lock(mutex_);
   resident_.reset();

@@ -82,6 +82,8 @@ class GpuDevice {
   // The key's points on this GPU, uploaded on first use and kept until another key's are needed.
   std::shared_ptr<const GpuKeyPoints> keyPoints(const ProvingKey& key);
   void dropKeyPoints();
+  // Bytes of the points kept on the GPU now (freed or reused by the next proof, so available to it).
+  uint64_t residentBytes();
 
   GpuBuffer uploadScalars(std::span<const U256> scalars);
   std::vector<U256> downloadScalars(const GpuBuffer& scalars, size_t count);

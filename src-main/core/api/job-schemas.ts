@@ -19,6 +19,8 @@ export const JobSummary = z.object({
   /** Native proofs: the circuit and its size (null for the external backend, or before proving starts). */
   circuitName: z.string().nullable(),
   constraints: z.number().int().nonnegative().nullable(),
+  /** Native proofs: where it ran ("CPU", "GPU 0 (NVIDIA L4)"); null otherwise. */
+  deviceName: z.string().nullable(),
   /** From its latest proof (null until one is made). */
   provingTimeMs: z.number().int().nonnegative().nullable(),
   costCents: z.number().int().nullable(),
@@ -43,7 +45,13 @@ export const JobEventView = z.object({
 export const JobEventsInput = z.object({ jobId: JobId }).strict();
 export const JobEvents = z.object({ events: z.array(JobEventView) });
 
-export const JobProgress = z.object({ jobId: JobId, phase: z.string(), fraction: z.number().min(0).max(1) });
+export const JobProgress = z.object({
+  jobId: JobId,
+  phase: z.string(),
+  fraction: z.number().min(0).max(1),
+  /** Where a native proof runs ("cpu", "cuda:0"); its phases come in another order on a GPU. */
+  device: z.string().optional(),
+});
 
 export const CoordinatorStatus = z.object({
   id: z.string(),

@@ -36,6 +36,23 @@ export function saveCalibration(store: Store, calibration: Calibration): void {
   store.settings.set(CALIBRATION_SETTING, calibration);
 }
 
+/** Each GPU's calibration by device id ("cuda:0"), with the GPU's name: another card in that slot is measured anew. */
+export const GPU_CALIBRATIONS_SETTING = 'engine.calibration.gpus';
+const GpuCalibrationsSchema = z.record(z.string(), CalibrationSchema.extend({ gpuName: z.string() }));
+
+export function loadGpuCalibration(store: Store, gpu: { id: string; name: string }): Calibration | undefined {
+  const parsed = GpuCalibrationsSchema.safeParse(store.settings.get(GPU_CALIBRATIONS_SETTING));
+  const entry = parsed.success ? parsed.data[gpu.id] : undefined;
+  if (entry === undefined || entry.gpuName !== gpu.name) return undefined;
+  const { gpuName: _name, ...calibration } = entry;
+  return calibration;
+}
+
+export function saveGpuCalibration(store: Store, gpu: { id: string; name: string }, calibration: Calibration): void {
+  const parsed = GpuCalibrationsSchema.safeParse(store.settings.get(GPU_CALIBRATIONS_SETTING));
+  store.settings.set(GPU_CALIBRATIONS_SETTING, { ...(parsed.success ? parsed.data : {}), [gpu.id]: { ...calibration, gpuName: gpu.name } });
+}
+
 /** Predicted proving time (witness included) for a circuit of this many constraints. */
 export function estimateProvingMs(calibration: Pick<Calibration, 'constraintsPerSecond' | 'fixedMs' | 'correction'> | undefined, constraints: number): number {
   const { constraintsPerSecond, fixedMs, correction } = calibration ?? UNCALIBRATED;

@@ -22,6 +22,8 @@ export interface GovernedProof {
   apply?: (cpuPct: number) => void;
   /** False when apply can only pause and resume (external provers). */
   throttles?: boolean;
+  /** It proves on a GPU: a GPU-only pause (GPU heat, a GPU snooze) pauses it too. */
+  usesGpu?: boolean;
   /** Writes a line into the job's history. */
   note(text: string): void;
 }
@@ -133,7 +135,7 @@ export class Governor {
   /** Steers a proof from now until the returned function is called. */
   attach(proof: GovernedProof): () => void {
     const atMs = this.now();
-    const attached: Attached = { proof, doneMs: 0, lastAtMs: atMs, appliedPct: this.current.cpuPct, lastNoteKey: undefined };
+    const attached: Attached = { proof, doneMs: 0, lastAtMs: atMs, appliedPct: proofPct(this.current, proof), lastNoteKey: undefined };
     this.attached = attached;
     this.noteChange(attached, this.current);
     // A deadline may call for more than the current decision gives: decide again with the job in view.
@@ -224,18 +226,27 @@ export class Governor {
   private noteChange(attached: Attached, status: GovernorStatus): void {
     const { proof } = attached;
     const first = attached.lastNoteKey === undefined;
-    if (status.cpuPct !== attached.appliedPct || first) proof.apply?.(status.cpuPct);
-    attached.appliedPct = status.cpuPct;
-    const key = JSON.stringify([status.state, status.cpuPct, status.finishing !== null, status.reasons.map((r) => [r.rule, r.effect, r.scope])]);
+    const pct = proofPct(status, proof);
+    if (pct !== attached.appliedPct || first) proof.apply?.(pct);
+    attached.appliedPct = pct;
+    const key = JSON.stringify([status.state, pct, status.finishing !== null, status.reasons.map((r) => [r.rule, r.effect, r.scope])]);
     // A proof that starts at full speed with nothing in the way needs no line.
     if (key !== attached.lastNoteKey && !(first && status.state === 'running')) proof.note(jobNote(status, proof));
     attached.lastNoteKey = key;
   }
 }
 
+/** The CPU share a proof gets: a GPU proof stops while the GPUs are held, whatever the CPU may do. */
+function proofPct(status: GovernorStatus, proof: GovernedProof): number {
+  return proof.usesGpu && !status.gpuAllowed ? 0 : status.cpuPct;
+}
+
 /** What a job's history says of a decision: "paused: user active", "throttled to 40 %: CPU 91 °C (cap 85 °C)". */
 function jobNote(status: GovernorStatus, proof: GovernedProof): string {
   const texts = (effect: 'pause' | 'throttle') => status.reasons.filter((r) => r.effect === effect && r.scope === 'all').map((r) => r.text).join('; ');
+  if (proof.usesGpu && !status.gpuAllowed && status.cpuPct > 0) {
+    return `paused on the GPU: ${status.reasons.filter((r) => r.effect === 'pause' && r.scope === 'gpu').map((r) => r.text).join('; ')}`;
+  }
   if (status.finishing) return `finishing before its deadline at ${status.cpuPct} % despite: ${status.finishing.despite.join('; ')}`;
   if (!proof.apply && status.state !== 'running') return `this prover cannot be paused here; it runs on (${status.summary})`;
   if (status.state === 'paused') return `paused: ${texts('pause')}`;

@@ -3,6 +3,7 @@
 // also pays for compiling the witness calculator and loading the key, which later jobs of a circuit do not).
 import { readFile } from 'node:fs/promises';
 import { fitCalibration, type Calibration, type CalibrationSample } from '../engine/calibration.js';
+import type { EngineDevice } from '../engine/native-addon.js';
 import type { PackageCache } from '../engine/package-cache.js';
 import { practiceCircuit } from '../practice/practice-circuits.js';
 import type { PracticePackage } from '../practice/practice-packages.js';
@@ -17,6 +18,8 @@ export async function measureCalibration(options: {
   packages: PracticePackage[];
   cache: PackageCache;
   threads: number;
+  /** Where the proofs run (default: the CPU). */
+  device?: EngineDevice;
   signal: AbortSignal;
   onProgress?: (fraction: number) => void;
   now?: () => number;
@@ -35,7 +38,7 @@ export async function measureCalibration(options: {
       options.signal.throwIfAborted();
       const proved = await options.prover.prove(
         { kind: 'circuit', zkeyPath: cached.zkeyPath, wasm, input: definition.nextInput(), constraints: pkg.constraints, circuitName: pkg.name },
-        { threads: options.threads, signal: options.signal },
+        { threads: options.threads, signal: options.signal, ...(options.device ? { device: options.device } : {}) },
       );
       best = Math.min(best, proved.provingTimeMs);
       options.onProgress?.(++done / (circuits.length * RUNS_PER_CIRCUIT));

@@ -10,7 +10,8 @@ import { isTerminal } from './job-state.js';
 type JobRow = z.output<typeof JobSummary>;
 
 const ProvingData = z.union([
-  z.object({ backend: z.literal('native'), circuitName: z.string(), constraints: z.number().int().nonnegative() }),
+  // deviceName: since GPU proving; older events proved on the CPU.
+  z.object({ backend: z.literal('native'), circuitName: z.string(), constraints: z.number().int().nonnegative(), deviceName: z.string().default('CPU') }),
   z.object({ backend: z.literal('external') }),
 ]);
 const ProvedData = z.object({ provingTimeMs: z.number().nonnegative(), costCents: z.number().int(), priceCents: z.number().int() });
@@ -46,6 +47,7 @@ export function listJobs(store: Store, page: { limit: number; offset: number }):
       backend: proving?.backend ?? null,
       circuitName: proving?.backend === 'native' ? proving.circuitName : null,
       constraints: proving?.backend === 'native' ? proving.constraints : null,
+      deviceName: proving?.backend === 'native' ? proving.deviceName : null,
       provingTimeMs: proved.success ? Math.round(proved.data.provingTimeMs) : null,
       costCents: proved.success ? proved.data.costCents : null,
       priceCents: proved.success ? proved.data.priceCents : null,

@@ -3,13 +3,15 @@
 import { stat } from 'node:fs/promises';
 import { runExternalBackend, ExternalBackendError, type ExternalBackendConfig } from '../engine/external-backend.js';
 import type { EngineHost } from '../engine/engine-host.js';
-import type { EnginePhase } from '../engine/native-addon.js';
+import type { EngineDevice, EnginePhase } from '../engine/native-addon.js';
 import { encodeProofResult } from '../engine/proof-result.js';
 import { computeWitness } from '../engine/witness.js';
 import type { ProvingInput } from './coordinator-adapter.js';
 
 export interface ProveJobOptions {
   threads: number;
+  /** Where a circuit is proven (default: the CPU); external provers choose their own. */
+  device?: EngineDevice;
   signal: AbortSignal;
   /** The CPU-time share the proof starts at (1–100; the governor changes it through the control). */
   cpuPct?: number;
@@ -99,7 +101,8 @@ export class JobProver {
     const witnessMs = performance.now() - started;
     options.signal.throwIfAborted();
     const startPct = options.cpuPct !== undefined && options.cpuPct > 0 && options.cpuPct < 100 ? { cpuPct: wholePct(options.cpuPct) } : {};
-    const handle = this.engine.prove({ zkeyPath: input.zkeyPath, witness, threads: options.threads, ...startPct }, (phase, fraction) =>
+    const device = options.device ?? 'cpu';
+    const handle = this.engine.prove({ zkeyPath: input.zkeyPath, witness, threads: options.threads, device, ...startPct }, (phase, fraction) =>
       options.onProgress?.(phase, fraction),
     );
     options.onStarted?.({
@@ -115,7 +118,7 @@ export class JobProver {
     try {
       const { proof, publicSignals } = await handle.result;
       const bytes = encodeProofResult({ proof: proof as unknown as Record<string, unknown>, publicSignals });
-      return { proof: bytes, provingTimeMs: performance.now() - started, witnessMs, acceleration: 'NONE' };
+      return { proof: bytes, provingTimeMs: performance.now() - started, witnessMs, acceleration: device === 'cpu' ? 'NONE' : 'GPU' };
     } finally {
       options.signal.removeEventListener('abort', onAbort);
     }

@@ -13,7 +13,9 @@ import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
 import type { CoordinatorAdapter, PollResult, ProofToSubmit } from './coordinator-adapter.js';
 import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
+import type { EngineDevice } from '../engine/native-addon.js';
 import type { GovernedProof } from '../governor/governor.js';
+import type { DeviceChoice } from './device-planner.js';
 import { ResourceLimitError, type JobProver } from './job-prover.js';
 import { loadProofFile, saveProofFile, type ProofFigures } from './proof-file.js';
 
@@ -43,8 +45,10 @@ export interface SchedulerOptions {
   onEvent?: (event: SchedulerEvent) => void;
   /** Runs once before the first poll (the first start's calibration), under the scheduler's stop signal. */
   prepare?: (signal: AbortSignal) => Promise<void>;
-  /** Told how long each native proof took, so predictions follow what this machine really does. */
-  onNativeProof?: (constraints: number, provingTimeMs: number) => void;
+  /** Told how long each native proof took on which device, so predictions follow what this machine really does. */
+  onNativeProof?: (constraints: number, provingTimeMs: number, device: EngineDevice) => void;
+  /** Where a circuit is proven (device-planner.ts); the CPU when absent. */
+  chooseDevice?: (zkeyPath: string, constraints: number) => Promise<DeviceChoice>;
 }
 
 /** What the scheduler needs of the resource governor. */
@@ -69,6 +73,8 @@ export interface JobProgress {
   jobId: string;
   phase: string;
   fraction: number;
+  /** Where a native proof runs ("cpu", "cuda:0"); absent outside the engine's phases. */
+  device?: EngineDevice;
 }
 
 /** Tries of a job a coordinator keeps offering, before the coordinator is paused for the user to look. */
@@ -386,14 +392,21 @@ export class Scheduler {
     const input = await adapter.fetch(job, payload, workDir, signal);
     const threads = this.options.threads();
     if (this.options.maxMemoryBytes) await this.options.prover.admit(input, { threads, maxMemoryBytes: this.options.maxMemoryBytes() });
-    const what = input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine` : 'with the external backend';
-    const backend = input.kind === 'circuit' ? { backend: 'native', circuitName: input.circuitName, constraints: input.constraints } : { backend: 'external' };
+    const choice = input.kind === 'circuit' && this.options.chooseDevice ? await this.options.chooseDevice(input.zkeyPath, input.constraints) : undefined;
+    for (const note of choice?.notes ?? []) this.options.store.jobEvents.append(job.id, { kind: 'device', message: `not on the GPU: ${note}` });
+    const device: EngineDevice = choice?.device ?? 'cpu';
+    const deviceName = choice?.deviceName ?? 'CPU';
+    const what =
+      input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine, ${device === 'cpu' ? 'on the CPU' : `on ${deviceName}`}` : 'with the external backend';
+    const backend =
+      input.kind === 'circuit' ? { backend: 'native', circuitName: input.circuitName, constraints: input.constraints, device, deviceName } : { backend: 'external' };
     this.move(job.id, 'proving', {}, 'proving', `proving ${what}`, backend);
     const { governor } = this.options;
     let detach: (() => void) | undefined;
-    const estimatedMs = input.kind === 'circuit' && this.options.estimateProvingMs ? this.options.estimateProvingMs(input.constraints) : null;
+    const estimatedMs = input.kind === 'circuit' ? (choice?.estimatedMs ?? this.options.estimateProvingMs?.(input.constraints) ?? null) : null;
     const proving = this.options.prover.prove(input, {
       threads,
+      device,
       signal,
       ...(governor ? { cpuPct: governor.startingCpuPct() } : {}),
       onStarted: (control) => {
@@ -401,17 +414,18 @@ export class Scheduler {
           jobId: job.id,
           deadlineAtMs: job.deadlineAtMs,
           estimatedMs,
+          usesGpu: device !== 'cpu',
           ...(control ? { apply: (cpuPct: number) => control.setCpuPct(cpuPct), throttles: control.throttles } : {}),
           note: (text) => this.options.store.jobEvents.append(job.id, { kind: 'governor', message: text }),
         });
       },
       onProgress: (phase, fraction) => {
-        this.progress = { jobId: job.id, phase, fraction };
+        this.progress = { jobId: job.id, phase, fraction, ...(input.kind === 'circuit' && phase !== 'witness' ? { device } : {}) };
       },
       onLog: (line) => this.options.store.jobEvents.append(job.id, { kind: 'backend-log', message: line.slice(0, 2000) }),
     });
     const proved = await proving.finally(() => detach?.());
-    if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs);
+    if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs, device);
     const model = this.options.costModel();
     const costCents = proofCostCents(model, proved.provingTimeMs);
     const provingTimeMs = Math.round(proved.provingTimeMs);

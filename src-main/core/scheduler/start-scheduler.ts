@@ -6,6 +6,7 @@ import { buildAdapters, MAX_PACKAGE_BYTES } from '../coordinators/registry.js';
 import type { Calibration } from '../engine/calibration.js';
 import type { EngineHost } from '../engine/engine-host.js';
 import type { ExternalBackendConfig } from '../engine/external-backend.js';
+import type { NativeGpuDevice } from '../engine/native-addon.js';
 import { PackageCache } from '../engine/package-cache.js';
 import type { Governor } from '../governor/governor.js';
 import { effectiveMaxMemoryBytes, effectiveThreads, loadResourceSettings } from '../governor/resource-settings-store.js';
@@ -15,6 +16,7 @@ import { loadCostModel } from '../pricing/cost-model.js';
 import type { Keychain } from '../secrets/keychain.js';
 import type { Store } from '../store/store.js';
 import { Calibrator } from './calibrator.js';
+import { DevicePlanner } from './device-planner.js';
 import { JobProver } from './job-prover.js';
 import { Scheduler, type SchedulerEvent } from './scheduler.js';
 
@@ -23,6 +25,7 @@ export const EXTERNAL_BACKEND_SETTING = 'provers.externalBackend';
 export interface SchedulerParts {
   scheduler: Scheduler;
   calibrator: Calibrator;
+  devices: DevicePlanner;
 }
 
 export async function createScheduler(parts: {
@@ -46,21 +49,31 @@ export async function createScheduler(parts: {
   const { governor } = parts;
   const limits = () => governor?.settings() ?? loadResourceSettings(store.settings);
   const threads = () => effectiveThreads(limits());
-  const calibrator = new Calibrator({
+  const calibrator: Calibrator = new Calibrator({
     store,
     prover,
     cache: new PackageCache(join(parts.dataDir, 'packages'), MAX_PACKAGE_BYTES),
     packagesDir: parts.practicePackagesDir,
     threads,
+    gpus: (): NativeGpuDevice[] => devices.readyGpus(),
     log: parts.log,
     ...(parts.onCalibrated ? { onMeasured: parts.onCalibrated } : {}),
   });
+  const devices: DevicePlanner = new DevicePlanner({
+    engine: parts.engine,
+    allowedGpus: () => limits().gpu.allowed,
+    gpusAllowedNow: () => governor?.status().gpuAllowed ?? true,
+    estimateMs: (constraints, device): number | undefined => calibrator.estimateOnMs(constraints, device),
+    log: parts.log,
+  });
+  // Markets decide whether to take a job by the soonest any device proving may use would finish it.
+  const estimateProvingMs = (constraints: number) => devices.fastestMs(constraints);
   const build = () =>
     buildAdapters({
       store,
       keychain: parts.keychain,
       dataDir: parts.dataDir,
-      estimateProvingMs: (constraints) => calibrator.estimateMs(constraints),
+      estimateProvingMs,
       ...(parts.practice ? { practice: parts.practice } : {}),
     });
   const scheduler = new Scheduler({
@@ -72,12 +85,16 @@ export async function createScheduler(parts: {
     threads,
     maxMemoryBytes: () => effectiveMaxMemoryBytes(limits()),
     ...(governor ? { governor } : {}),
-    estimateProvingMs: (constraints) => calibrator.estimateMs(constraints),
+    estimateProvingMs,
+    chooseDevice: (zkeyPath, constraints) => devices.choose(zkeyPath, constraints),
     costModel: () => loadCostModel(store.settings),
     log: parts.log,
-    prepare: (signal) => calibrator.ensure(signal),
-    onNativeProof: (constraints, provingTimeMs) => calibrator.observe(constraints, provingTimeMs),
+    prepare: async (signal) => {
+      await devices.refresh();
+      await calibrator.ensure(signal);
+    },
+    onNativeProof: (constraints, provingTimeMs, device) => calibrator.observe(constraints, provingTimeMs, device),
     ...(parts.onEvent ? { onEvent: parts.onEvent } : {}),
   });
-  return { scheduler, calibrator };
+  return { scheduler, calibrator, devices };
 }

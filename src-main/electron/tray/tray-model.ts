@@ -12,6 +12,8 @@ export interface TrayJob {
   phase: string;
   /** How far the phase is (the engine reports each of its phases from 0 to 1). */
   fraction: number;
+  /** Where the engine proves it ("cpu", "cuda:0"); a GPU runs the phases in another order. */
+  device?: string;
   /** When the engine started on it; null before. */
   provingStartedAtMs: number | null;
   deadlineAtMs: number | null;
@@ -93,6 +95,24 @@ const PHASE_SHARES: ReadonlyArray<readonly [phase: string, share: number]> = [
   ['finish', 0],
 ];
 
+/**
+ * The same on a GPU, in its order: H and the G1 MSMs run there while the CPU computes the G2 MSM beside them, so
+ * msm-b2 comes last and is mostly waiting; building A, B, C on the CPU weighs more.
+ */
+const GPU_PHASE_SHARES: ReadonlyArray<readonly [phase: string, share: number]> = [
+  ['witness', 0],
+  ['load-key', 8],
+  ['build-abc', 20],
+  ['upload', 5],
+  ['ntt', 10],
+  ['msm-a', 12],
+  ['msm-b1', 10],
+  ['msm-c', 10],
+  ['msm-h', 15],
+  ['msm-b2', 10],
+  ['finish', 0],
+];
+
 /** The scheduler's phases outside the engine's proof, in words: as the headline, and after another one. */
 const OTHER_PHASES: Record<string, { headline: string; aside: string }> = {
   downloading: { headline: "Fetching a job's inputs", aside: 'job fetching its inputs' },
@@ -132,9 +152,9 @@ export function menuAction(id: string, nowMs: number): TrayAction | null {
  * The overall share of a native proof done (0 to 1), from the phase the engine is in and how far that phase
  * is; null for phases outside the engine's proof (fetching inputs, the external prover, submitting).
  */
-export function overallFraction(phase: string, fraction: number): number | null {
+export function overallFraction(phase: string, fraction: number, device?: string): number | null {
   let before = 0;
-  for (const [name, share] of PHASE_SHARES) {
+  for (const [name, share] of device === undefined || device === 'cpu' ? PHASE_SHARES : GPU_PHASE_SHARES) {
     if (name === phase) return (before + share * Math.min(1, Math.max(0, fraction))) / 100;
     before += share;
   }
@@ -210,14 +230,14 @@ const isPaused = (governor: GovernorStatus): boolean => governor.state === 'paus
 
 /** "Proving 42 %", "Fetching a job's inputs". */
 function jobHeadline(job: TrayJob): string {
-  const done = overallFraction(job.phase, job.fraction);
+  const done = overallFraction(job.phase, job.fraction, job.device);
   if (done !== null) return `Proving ${percent(done)}`;
   return OTHER_PHASES[job.phase]?.headline ?? `Proving (${job.phase})`;
 }
 
 /** The job after another headline: "job at 42 %", "job fetching its inputs". */
 function jobAside(job: TrayJob): string {
-  const done = overallFraction(job.phase, job.fraction);
+  const done = overallFraction(job.phase, job.fraction, job.device);
   if (done !== null) return `job at ${percent(done)}`;
   return OTHER_PHASES[job.phase]?.aside ?? `job ${job.phase}`;
 }
@@ -236,7 +256,7 @@ function timingText(job: TrayJob, nowMs: number, held: boolean): string | null {
 }
 
 function timeLeftMs(job: TrayJob, nowMs: number): number | null {
-  const done = overallFraction(job.phase, job.fraction);
+  const done = overallFraction(job.phase, job.fraction, job.device);
   if (done === null || done < MIN_FRACTION_FOR_ETA || job.provingStartedAtMs === null) return null;
   const elapsedMs = nowMs - job.provingStartedAtMs;
   if (elapsedMs <= 0) return null;

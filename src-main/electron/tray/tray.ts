@@ -92,6 +92,7 @@ export function installTray(options: TrayOptions): { dispose(): void; model(): T
       coordinatorName: jobFacts?.id === progress.jobId ? jobFacts.coordinatorName : null,
       phase: progress.phase,
       fraction: progress.fraction,
+      ...(progress.device === undefined ? {} : { device: progress.device }),
       provingStartedAtMs: provingStarted?.jobId === progress.jobId ? provingStarted.atMs : null,
       deadlineAtMs: jobFacts?.id === progress.jobId ? jobFacts.deadlineAtMs : null,
     },
@@ -166,7 +167,7 @@ export function installTray(options: TrayOptions): { dispose(): void; model(): T
     progress = next;
     if (next === null) return;
     // Counted from the first engine phase seen, witness included: the time left then errs on the long side.
-    if (provingStarted?.jobId !== next.jobId && overallFraction(next.phase, next.fraction) !== null) {
+    if (provingStarted?.jobId !== next.jobId && overallFraction(next.phase, next.fraction, next.device) !== null) {
       provingStarted = { jobId: next.jobId, atMs: Date.now() };
     }
     if (lookedUpJobId !== next.jobId) void lookUpJob(next.jobId);

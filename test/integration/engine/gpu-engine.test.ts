@@ -10,23 +10,16 @@ import type { EnginePhase } from '../../../src-main/core/engine/native-addon.js'
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { verifyGroth16 } from '../../../src-main/core/engine/verify.js';
 import { buildCircuit, type CircuitFixture } from '../../support/circuits.js';
-import { emulatedGpuEnvironment, type EmulatedGpus } from '../../support/gpu-emulation.js';
+import { emulatedGpuEnvironment, withEnvironment, type EmulatedGpus } from '../../support/gpu-emulation.js';
 
 let poseidon: CircuitFixture;
 const hosts: EngineHost[] = [];
 
 /** An engine process that sees these GPUs (the environment is read when it starts). */
-async function engineWith(gpus: EmulatedGpus): Promise<EngineHost> {
-  const saved = { ...process.env };
-  Object.assign(process.env, emulatedGpuEnvironment(gpus));
+async function engineWith(gpus: EmulatedGpus, extra: Record<string, string> = {}): Promise<EngineHost> {
   const engine = new EngineHost(forkEngineProcess);
   hosts.push(engine);
-  try {
-    await engine.devices(); // starts the process with this environment
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
+  await withEnvironment({ ...emulatedGpuEnvironment(gpus), ...extra }, () => engine.devices()); // starts the process
   return engine;
 }
 
@@ -112,14 +105,8 @@ describe('the engine on an (emulated) GPU', () => {
   });
 
   it('says when there is no NVIDIA driver at all', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, emulatedGpuEnvironment(), { PROVERDESK_CUDA_DRIVER: '/nonexistent/libcuda.so.1' });
-    const engine = new EngineHost(forkEngineProcess);
-    hosts.push(engine);
-    const inventory = await engine.inventory().finally(() => {
-      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-      Object.assign(process.env, saved);
-    });
+    const engine = await engineWith({}, { PROVERDESK_CUDA_DRIVER: '/nonexistent/libcuda.so.1' });
+    const inventory = await engine.inventory();
     expect(inventory.devices.map((d) => d.kind)).toEqual(['cpu']);
     expect(inventory.gpuSummary).toMatch(/^no NVIDIA driver found/);
   });

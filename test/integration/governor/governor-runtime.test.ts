@@ -196,6 +196,33 @@ describe('the governor at run time', () => {
     g.stop();
   });
 
+  it('pauses a GPU proof while the GPU is snoozed or hot, and lets a CPU proof run on', async () => {
+    const g = governor();
+    await g.start();
+    const applied: { gpu: number[]; cpu: number[] } = { gpu: [], cpu: [] };
+    const notes: string[] = [];
+    const detachGpu = g.attach({ jobId: 'gpu-job', deadlineAtMs: null, estimatedMs: 10_000, usesGpu: true, apply: (pct) => applied.gpu.push(pct), note: (t) => notes.push(t) });
+    await g.snooze({ scope: 'gpu', untilMs: machine.atMs + 60_000 });
+    await g.snooze(null);
+    detachGpu();
+    const detachCpu = g.attach({ jobId: 'cpu-job', deadlineAtMs: null, estimatedMs: 10_000, apply: (pct) => applied.cpu.push(pct), note: () => {} });
+    await g.snooze({ scope: 'gpu', untilMs: machine.atMs + 60_000 });
+    detachCpu();
+    expect(applied.gpu).toEqual([100, 0, 100]);
+    expect(applied.cpu).toEqual([100]);
+    expect(notes[0]).toMatch(/^paused on the GPU: snoozed until /);
+    expect(notes[1]).toBe('running at full speed');
+
+    await g.snooze(null);
+    const hot = { gpuTempsC: [{ index: 0, temperatureC: 95 }] };
+    const pausedFor: number[] = [];
+    g.attach({ jobId: 'gpu-job-2', deadlineAtMs: null, estimatedMs: 10_000, usesGpu: true, apply: (pct) => pausedFor.push(pct), note: () => {} });
+    for (let i = 0; i < 40; i++) await step(g, 2_000, hot);
+    expect(g.status()).toMatchObject({ gpuAllowed: false, cpuPct: 100 });
+    expect(pausedFor.at(-1)).toBe(0);
+    g.stop();
+  });
+
   it('pauses for sleep and, after waking, holds work until a full reading (running programs included) is taken', async () => {
     const g = governor();
     await g.start();

@@ -93,8 +93,8 @@ describe('jobs through the API', () => {
     const proving = history.find((e) => e.kind === 'proving')!;
     const proved = history.find((e) => e.kind === 'proved')!.data as { provingTimeMs: number; costCents: number; priceCents: number };
 
-    expect(proving.data).toEqual({ backend: 'native', circuitName: 'poseidon-chain-small', constraints: expect.any(Number) });
-    expect(job).toMatchObject({ state: 'accepted', backend: 'native', circuitName: 'poseidon-chain-small' });
+    expect(proving.data).toEqual({ backend: 'native', circuitName: 'poseidon-chain-small', constraints: expect.any(Number), device: 'cpu', deviceName: 'CPU' });
+    expect(job).toMatchObject({ state: 'accepted', backend: 'native', circuitName: 'poseidon-chain-small', deviceName: 'CPU' });
     expect(job.constraints).toBe((proving.data as { constraints: number }).constraints);
     expect(job.constraints).toBeGreaterThan(0);
     expect(job.provingTimeMs).toBeGreaterThan(0);
