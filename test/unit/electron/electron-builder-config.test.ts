@@ -52,6 +52,12 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**']));
   });
 
+  it('packs the CUDA library beside the engine, unpacked, at the path the engine looks for it', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['native/build/Release/proverdesk_engine.node', 'native/build/cuda/libproverdesk_cuda.so']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['native/build/cuda/**']));
+    expect(readFileSync(join(ROOT, 'src-main/core/engine/native-addon.ts'), 'utf8')).toContain("join('native', 'build', 'cuda'");
+  });
+
   it('packs the tray icons, unpacked (main.ts reads them from app.asar.unpacked/assets/tray)', () => {
     expect(config.files).toEqual(expect.arrayContaining(['assets/tray/**']));
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['assets/tray/**']));
