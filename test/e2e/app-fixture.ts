@@ -69,15 +69,18 @@ function stop(child: AppProcess): Promise<{ code: number | null; signal: string 
   });
 }
 
-export const test = base.extend<object, { app: HeadlessApp; practice: boolean }>({
+export const test = base.extend<object, { app: HeadlessApp; practice: boolean; appEnv: Record<string, string> }>({
   /** Whether the app runs its built-in practice market; off unless a spec file asks (`test.use({ practice: true })`). */
   practice: [false, { scope: 'worker', option: true }],
+  /** Variables added to the app's environment (e.g. an emulated GPU), for a spec file that asks. */
+  appEnv: [{}, { scope: 'worker', option: true }],
   app: [
-    async ({ practice }, use) => {
+    async ({ practice, appEnv }, use) => {
       const dataDir = await mkdtemp(join(tmpdir(), 'proverdesk-e2e-'));
       const args = ['start', '--headless', '--data-dir', dataDir, '--port', '0', '--sample-interval-ms', '500', ...(practice ? [] : ['--no-practice'])];
       const child = spawn(process.execPath, ['bin/proverdesk.js', ...args], {
         cwd: REPO_ROOT,
+        env: { ...process.env, ...appEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       // Keep reading both streams for the whole run (a full pipe would stall the app); the tail explains failures.

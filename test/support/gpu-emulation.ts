@@ -1,12 +1,17 @@
 // The GPU path without a GPU: the stand-in NVIDIA driver (native/test/fake_cuda_driver.c, configured by FAKE_CUDA_*)
 // lists the GPUs, and the host-emulated build of the CUDA kernels proves on them. Set into process.env before an
 // engine process starts (it inherits them).
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const NATIVE_DIR = fileURLToPath(new URL('../../native/', import.meta.url));
 const DRIVER = `${NATIVE_DIR}build/fake-cuda/libfakecuda.so`;
 const LIBRARY = `${NATIVE_DIR}build/release/libproverdesk_gpu_emulated.so`;
+
+export function buildTestLibraries(): void {
+  execFileSync('make', ['-s', 'test-libraries'], { cwd: NATIVE_DIR, stdio: 'inherit' });
+}
 
 export interface EmulatedGpus {
   /** "name|bytes|major.minor" per GPU, ";"-separated, as the stand-in driver reads them. */
@@ -19,8 +24,8 @@ export interface EmulatedGpus {
 
 /** The variables that make an engine process see these GPUs and prove on them with the emulated kernels. */
 export function emulatedGpuEnvironment(options: EmulatedGpus = {}): Record<string, string> {
-  // Built by Vitest's global setup (test/global-setup.ts), once for all workers.
-  for (const file of [DRIVER, LIBRARY]) if (!existsSync(file)) throw new Error(`${file} is missing: run "make -C native test-libraries"`);
+  // Vitest's global setup builds them once for all its workers (test/global-setup.ts); alone, build them here.
+  if (![DRIVER, LIBRARY].every((file) => existsSync(file))) buildTestLibraries();
   return {
     PROVERDESK_CUDA_DRIVER: DRIVER,
     PROVERDESK_GPU_LIBRARY: LIBRARY,
