@@ -79,6 +79,40 @@ inline void copyOnDevice(void* to, const void* from, size_t bytes, Stream stream
 inline void fillZero(void* device, size_t bytes, Stream stream) { check(cudaMemsetAsync(device, 0, bytes, stream), "cudaMemset"); }
 inline void synchronize(Stream stream) { check(cudaStreamSynchronize(stream), "GPU work"); }
 
+// A point in one stream's work that another stream can wait for (copies on one, kernels on the other).
+class DeviceEvent {
+ public:
+  DeviceEvent() { check(cudaEventCreateWithFlags(&event_, cudaEventDisableTiming), "cudaEventCreate"); }
+  ~DeviceEvent() { cudaEventDestroy(event_); }
+  DeviceEvent(const DeviceEvent&) = delete;
+  DeviceEvent& operator=(const DeviceEvent&) = delete;
+  void record(Stream stream) { check(cudaEventRecord(event_, stream), "cudaEventRecord"); }
+  void awaitIn(Stream stream) const { check(cudaStreamWaitEvent(stream, event_, 0), "cudaStreamWaitEvent"); }
+
+ private:
+  cudaEvent_t event_{};
+};
+
+// Waits for a stream's queued work when it goes out of scope, however the scope is left: host memory a queued copy
+// reads must outlive the copy, even when a later step throws.
+class DrainOnExit {
+ public:
+  explicit DrainOnExit(Stream stream) : stream_(stream) {}
+  ~DrainOnExit() { cudaStreamSynchronize(stream_); }
+  DrainOnExit(const DrainOnExit&) = delete;
+  DrainOnExit& operator=(const DrainOnExit&) = delete;
+
+ private:
+  Stream stream_;
+};
+
+inline Stream createStream() {
+  cudaStream_t stream{};
+  check(cudaStreamCreateWithFlags(&stream, cudaStreamNonBlocking), "cudaStreamCreate");
+  return stream;
+}
+inline void destroyStream(Stream stream) { cudaStreamDestroy(stream); }
+
 #else
 
 struct EmulatedStream {};
@@ -139,6 +173,21 @@ inline void fillZero(void* device, size_t bytes, Stream) {
   if (bytes != 0) std::memset(device, 0, bytes);
 }
 inline void synchronize(Stream) {}
+
+// Emulated work is done when its call returns: nothing to wait for.
+class DeviceEvent {
+ public:
+  void record(Stream) {}
+  void awaitIn(Stream) const {}
+};
+
+class DrainOnExit {
+ public:
+  explicit DrainOnExit(Stream) {}
+};
+
+inline Stream createStream() { return nullptr; }
+inline void destroyStream(Stream) {}
 
 #endif
 

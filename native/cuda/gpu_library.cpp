@@ -32,7 +32,8 @@ struct pd_gpu_buffer {
 
 struct pd_gpu_context {
   int device = 0;
-  pdgpu::Stream stream{};
+  pdgpu::Stream stream{};      // kernels
+  pdgpu::Stream copyStream{};  // uploads that overlap them
   // Twiddle tables for the last domain size used: ω^k and ω^−k for k < n/2.
   uint32_t twiddleLog2n = 0;
   pdgpu::DeviceArray<pdgpu::FrElement> forwardTwiddles;
@@ -133,9 +134,9 @@ int contextCreate(int device, pd_gpu_context** out, char* error, size_t length) 
     auto context = std::make_unique<pd_gpu_context>();
     context->device = device;
     selectDevice(*context);
-#ifdef __CUDACC__
-    check(cudaStreamCreateWithFlags(&context->stream, cudaStreamNonBlocking), "cudaStreamCreate");
-#else
+    context->stream = createStream();
+    context->copyStream = createStream();
+#ifndef __CUDACC__
     // Any GPU the (stand-in) driver lists is emulated alike, so tests can have several.
     if (device < 0) throw GpuFailure(PD_GPU_ERROR, "no such emulated GPU");
 #endif
@@ -147,9 +148,8 @@ void contextDestroy(pd_gpu_context* context) {
   if (context == nullptr) return;
   selectDevice(*context);
   const std::unique_ptr<pd_gpu_context> owned(context);
-#ifdef __CUDACC__
-  cudaStreamDestroy(context->stream);
-#endif
+  destroyStream(context->copyStream);
+  destroyStream(context->stream);
 }
 
 int memoryInfo(pd_gpu_context* context, uint64_t* freeBytes, uint64_t* totalBytes, char* error, size_t length) {
@@ -290,11 +290,18 @@ void runComputeH(pd_gpu_context& context, const void* a, const void* b, const vo
   DeviceArray<FrElement> polyB(n), polyC(n);
   FrElement* polys[3] = {reinterpret_cast<FrElement*>(h->bytes.data()), polyB.data(), polyC.data()};
   const void* hosts[3] = {a, b, c};
-  // All three copies are queued at once; the copy engine streams them while the first transform runs.
-  for (int p = 0; p < 3; ++p) copyToDevice(polys[p], hosts[p], n * sizeof(FrElement), context.stream);
+  // The three copies go on the copy stream at once; each transform waits only for its own polynomial, so B and C
+  // are copied while A is transformed.
+  DeviceEvent copied[3];
+  const DrainOnExit copiesDone(context.copyStream);  // declared after the events: drained before they go
+  for (int p = 0; p < 3; ++p) {
+    copyToDevice(polys[p], hosts[p], n * sizeof(FrElement), context.copyStream);
+    copied[p].record(context.copyStream);
+  }
   ensureTwiddles(context, log2n, roots);
   Steps steps(context, control, 4);
   for (int p = 0; p < 3; ++p) {
+    copied[p].awaitIn(context.stream);
     transform(context, polys[p], context.inverseTwiddles.data(), log2n);
     launch(context.stream, n, cosetScaleKernel, polys[p], sizeInverse, shift, log2n);
     transform(context, polys[p], context.forwardTwiddles.data(), log2n);
