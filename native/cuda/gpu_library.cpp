@@ -224,13 +224,14 @@ void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_b
                count, plan, slotOf.data(), entryOf.data(), counts.data(), cursors.data(), sorted.data(),
                offsets.data(), bucketSums.data(), segmentSums.data(), windowSums.data()};
   Steps steps(context, control, 6);
+  std::vector<uint32_t> hostOffsets(plan.slots() + 1, 0);
+  const DrainOnExit queuedWork(stream);  // hostOffsets outlives the copies that read it
 
   fillZero(counts.data(), counts.bytes(), stream);
   launch(stream, count, msmDigitsKernel, args);
   launch(stream, entries, msmCountKernel, args);
   steps.done();
 
-  std::vector<uint32_t> hostOffsets(plan.slots() + 1, 0);
   copyToHost(hostOffsets.data() + 1, counts.data(), counts.bytes(), stream);
   synchronize(stream);
   std::partial_sum(hostOffsets.begin(), hostOffsets.end(), hostOffsets.begin());
