@@ -1,6 +1,7 @@
 // A machine with two NVIDIA GPUs, one too old for this build (a stand-in driver lists them; the emulated GPU library
 // stands for the CUDA one): the Hardware page shows each with its memory, compute capability and state, and why the
-// old one cannot prove; Settings → Resources offers only the usable one, and keeps the choice across a reload.
+// old one cannot prove; Settings → Resources offers only the usable one, and keeps the choice across a reload; the
+// Pricing page shows the usable GPU's measured speed beside the CPU's.
 import { expect, test } from './app-fixture.js';
 import { watchPageProblems } from './page-problems.js';
 import { emulatedGpuEnvironment } from '../support/gpu-emulation.js';
@@ -38,5 +39,20 @@ test('the engine GPUs are shown with their state, and only a usable one can be c
   await page.reload();
   await expect(gpuCard.getByRole('radio', { name: /Only these/ })).toBeChecked();
   await expect(l4).not.toBeChecked();
+  expect(problems).toEqual([]);
+});
+
+test("the Pricing page shows the usable GPU's measured speed and predictions beside the CPU's", async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const problems = watchPageProblems(page);
+  await page.goto(`${app.url}#/pricing`);
+  const card = page.getByRole('region', { name: "This machine's speed" });
+  // Measured at start, after the CPU (the practice circuits on the emulated kernels take a few seconds).
+  await expect(card.getByTestId('gpu-speed')).toHaveText(/^[\d,]+ constraints\/s plus \d+ ms per job$/, { timeout: 90_000 });
+  await expect(card.locator('dl[aria-label="GPU speeds"]')).toContainText('GPU 0 (NVIDIA L4)');
+  const table = card.getByRole('table', { name: 'Predicted proving times' });
+  await expect(table.getByRole('columnheader')).toHaveText(['Constraints', 'CPU', 'GPU 0 (NVIDIA L4)']);
+  await expect(table.locator('tbody tr').first().locator('td')).toHaveCount(3);
+  await expect(table.locator('tbody tr').first().locator('td').nth(2)).toHaveText(/^(\d+ ms|[\d.]+ s)$/);
   expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
-// The API's calibration endpoints (Pricing page): the machine's measured speed with predictions for a few
-// circuit sizes, and measuring it again.
+// The API's calibration endpoints (Pricing page): the machine's measured speed, the CPU's and each GPU's, with
+// predictions for a few circuit sizes, and measuring them again.
 import type { ApiHandlers } from '../api/dispatcher.js';
 import type { CalibrationView } from '../api/calibration-schemas.js';
 import { estimateProvingMs } from '../engine/calibration.js';
@@ -17,6 +17,15 @@ export function calibrationHandlers({ calibrator, lifetime }: { calibrator: Cali
     return {
       calibration,
       predictions: PREDICTED_SIZES.map((constraints) => ({ constraints, ms: estimateProvingMs(calibration ?? undefined, constraints) })),
+      gpus: calibrator.gpus().map((gpu) => {
+        const measured = calibrator.current(gpu.id) ?? null;
+        return {
+          device: gpu.id,
+          name: `GPU ${gpu.index} (${gpu.name})`,
+          calibration: measured,
+          predictions: measured ? PREDICTED_SIZES.map((constraints) => ({ constraints, ms: estimateProvingMs(measured, constraints) })) : [],
+        };
+      }),
     };
   };
   return {
@@ -24,6 +33,7 @@ export function calibrationHandlers({ calibrator, lifetime }: { calibrator: Cali
     commands: {
       'engine.calibrate': async () => {
         await calibrator.measure(lifetime);
+        for (const gpu of calibrator.gpus()) await calibrator.measure(lifetime, undefined, gpu.id);
         return view();
       },
     },

@@ -33,12 +33,18 @@ export class Calibrator {
       /** The GPUs the engine can prove on (each is calibrated on its own). */
       gpus?: () => NativeGpuDevice[];
       log: Logger;
+      /** A device (the CPU or a GPU) was measured. */
       onMeasured?: (calibration: Calibration) => void;
     },
   ) {}
 
+  /** The GPUs the engine can prove on, each calibrated on its own. */
+  gpus(): NativeGpuDevice[] {
+    return this.options.gpus?.() ?? [];
+  }
+
   private gpu(device: EngineDevice): NativeGpuDevice | undefined {
-    return this.options.gpus?.().find((gpu) => gpu.id === device);
+    return this.gpus().find((gpu) => gpu.id === device);
   }
 
   /** The device's calibration; undefined when it has none (or is a GPU the engine no longer lists). */
@@ -98,7 +104,7 @@ export class Calibrator {
         });
         if (gpu) saveGpuCalibration(this.options.store, gpu, calibration);
         else saveCalibration(this.options.store, calibration);
-        if (device === 'cpu') this.options.onMeasured?.(calibration);
+        this.options.onMeasured?.(calibration);
         const where = gpu ? `GPU ${gpu.index} (${gpu.name}) with ${calibration.threads} CPU threads` : `${calibration.threads} threads`;
         this.options.log.info(`calibrated: ${Math.round(calibration.constraintsPerSecond)} constraints/s plus ${Math.round(calibration.fixedMs)} ms per job on ${where}`);
         return calibration;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { useBridge } from '../../bridge/context.js';
 import { Card } from '../../components/Card.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -38,18 +38,41 @@ export function CalibrationCard() {
               <dd data-testid="measured-at">{new Date(calibration.measuredAtMs).toLocaleString()}</dd>
             </dl>
           )}
+          {view.gpus.length > 0 && (
+            <dl className="facts" aria-label="GPU speeds">
+              {view.gpus.map((gpu) => (
+                <Fragment key={gpu.device}>
+                  <dt>{gpu.name}</dt>
+                  <dd data-testid="gpu-speed">
+                    {gpu.calibration === null
+                      ? 'not measured yet: jobs stay on the CPU until it is'
+                      : `${Math.round(gpu.calibration.constraintsPerSecond).toLocaleString('en')} constraints/s plus ${Math.round(gpu.calibration.fixedMs)} ms per job`}
+                  </dd>
+                </Fragment>
+              ))}
+            </dl>
+          )}
           <table className="data-table" aria-label="Predicted proving times">
             <thead>
               <tr>
                 <th scope="col">Constraints</th>
-                <th scope="col">Predicted time</th>
+                <th scope="col">{view.gpus.length > 0 ? 'CPU' : 'Predicted time'}</th>
+                {view.gpus.map((gpu) => (
+                  <th scope="col" key={gpu.device}>
+                    {gpu.name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {view.predictions.map((p) => (
+              {view.predictions.map((p, row) => (
                 <tr key={p.constraints}>
                   <td>{p.constraints.toLocaleString('en')}</td>
-                  <td>{formatSeconds(Math.round(p.ms))}</td>
+                  <td>{predictedText(p.ms)}</td>
+                  {view.gpus.map((gpu) => {
+                    const predicted = gpu.predictions[row];
+                    return <td key={gpu.device}>{predicted === undefined ? '–' : predictedText(predicted.ms)}</td>;
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -60,8 +83,14 @@ export function CalibrationCard() {
         <button type="button" disabled={measuring} onClick={() => void measure(bridge)}>
           {measuring ? 'Measuring…' : 'Measure again'}
         </button>{' '}
-        <span className="muted">Proves the practice circuits for a few seconds; a job running meanwhile makes it read slow.</span>
+        <span className="muted">
+          Proves the practice circuits for a few seconds{view !== null && view.gpus.length > 0 ? ', on the CPU and on each GPU' : ''}; a job running
+          meanwhile makes it read slow.
+        </span>
       </p>
     </Card>
   );
 }
+
+/** A GPU's predictions can be well under a second: those in milliseconds. */
+const predictedText = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(Math.round(ms)));
