@@ -3,16 +3,19 @@
 // here the project is configured once (again when a source file is added or removed) and `make` recompiles only
 // what changed. `--clean` starts over (e.g. after a Node upgrade).
 //
-// PROVERDESK_CUDA picks the CUDA library (native/build/cuda/libproverdesk_cuda.so, loaded at run time):
-//   auto (default) builds it where nvcc is found and says so where not; on requires it; off skips it.
-// CUDA_ARCHS (e.g. "80 90") narrows the GPUs it has code for, to build faster.
+// PROVERDESK_CUDA picks the CUDA library (native/build/cuda/libproverdesk_cuda.so or proverdesk_cuda.dll, loaded
+// at run time): auto (default) builds it where nvcc is found and says so where not; on requires it; off skips it.
+// CUDA_ARCHS (e.g. "80 90") narrows the GPUs it has code for, to build faster; the oldest listed is the oldest GPU
+// the library accepts. It is rebuilt when a kernel source or the list changes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const nativeDir = fileURLToPath(new URL('../native/', import.meta.url));
+/** The GPUs the CUDA library has code for by default: Turing, Ampere (A100, RTX 30), Ada (RTX 40, L4), Hopper. */
+const DEFAULT_CUDA_ARCHS = '75 80 86 89 90';
 const nodeGyp = createRequire(import.meta.url).resolve('node-gyp/bin/node-gyp.js');
 
 function run(command, args) {
@@ -31,6 +34,12 @@ function findNvcc() {
   return folders.filter((folder) => folder !== '').map((folder) => join(folder, name)).find((path) => existsSync(path)) ?? null;
 }
 
+/** The kernels' sources: a change to any of them rebuilds the CUDA library. */
+function cudaSources() {
+  const dir = join(nativeDir, 'cuda');
+  return [...readdirSync(dir).map((name) => join(dir, name)), join(nativeDir, 'src', 'gpu', 'pd_gpu_api.h')];
+}
+
 function buildCuda() {
   const mode = process.env.PROVERDESK_CUDA ?? 'auto';
   if (!['auto', 'on', 'off'].includes(mode)) {
@@ -47,11 +56,29 @@ function buildCuda() {
     console.log('CUDA library skipped: nvcc not found (GPU proving will report "no CUDA backend"; PROVERDESK_CUDA=on makes this an error)');
     return;
   }
-  if (process.platform === 'win32') {
-    console.log('CUDA library skipped: the Windows build of it is not made by this script yet');
-    return;
+  const windows = process.platform === 'win32';
+  const output = join(nativeDir, 'build', 'cuda', windows ? 'proverdesk_cuda.dll' : 'libproverdesk_cuda.so');
+  const archs = (process.env.CUDA_ARCHS ?? DEFAULT_CUDA_ARCHS).trim().split(/\s+/).map(Number).sort((a, b) => a - b);
+  if (archs.length === 0 || archs.some((arch) => !Number.isInteger(arch) || arch < 50)) {
+    console.error(`CUDA_ARCHS must list compute capabilities like "80 90", not "${process.env.CUDA_ARCHS}"`);
+    process.exit(2);
   }
-  run('make', ['cuda', `NVCC=${nvcc}`, ...(process.env.CUDA_ARCHS ? [`CUDA_ARCHS=${process.env.CUDA_ARCHS}`] : [])]);
+  const built = existsSync(output) ? statSync(output).mtimeMs : 0;
+  const archsFile = `${output}.archs`;
+  const sameArchs = existsSync(archsFile) && readFileSync(archsFile, 'utf8') === archs.join(' ');
+  if (sameArchs && cudaSources().every((file) => statSync(file).mtimeMs <= built)) return;
+  mkdirSync(dirname(output), { recursive: true });
+  const newest = archs.at(-1);
+  run(nvcc, [
+    '-x', 'cu', '-std=c++20', '-O3', '--expt-relaxed-constexpr', '--threads', '0', '-shared',
+    ...(windows ? [] : ['-Xcompiler', '-fPIC']),
+    '-Isrc', `-DPD_MIN_COMPUTE_CAPABILITY=${archs[0]}`,
+    ...archs.flatMap((arch) => ['-gencode', `arch=compute_${arch},code=sm_${arch}`]),
+    // PTX of the newest, which the driver compiles for GPUs newer than any listed.
+    '-gencode', `arch=compute_${newest},code=compute_${newest}`,
+    join('cuda', 'gpu_library.cpp'), '-o', output,
+  ]);
+  writeFileSync(archsFile, archs.join(' '));
 }
 
 /** binding.gyp lists the sources when configured: a file added or removed since needs configuring again. */
