@@ -35,6 +35,7 @@ TEST(gpu_probe_lists_gpus_with_memory_and_compute_capability) {
     CHECK(probe.gpus[0].memoryBytes == 85520809984ULL);
     CHECK(probe.gpus[0].computeMajor == 9 && probe.gpus[0].computeMinor == 0);
     CHECK(probe.gpus[1].index == 1 && probe.gpus[1].computeMinor == 9);
+    CHECK(probe.gpus[0].pciBusId == "0000:01:00.0" && probe.gpus[1].pciBusId == "0000:02:00.0");
   }
   CHECK(probe.message == "2 GPUs on a driver for CUDA 12.4");
 }

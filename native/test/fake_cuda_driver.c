@@ -2,7 +2,7 @@
  * calls the probe makes, answering from the environment at each call:
  *   FAKE_CUDA_VERSION  CUDA version the "driver" supports (default 12040)
  *   FAKE_CUDA_INIT     what cuInit returns (default 0; 100 = no device, 999 = unknown error)
- *   FAKE_CUDA_GPUS     "name|bytes|major.minor;..." (default: none)
+ *   FAKE_CUDA_GPUS     "name|bytes|major.minor;..." (default: none); GPU n sits on PCI bus n + 1
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +76,15 @@ int cuDeviceGetAttribute(int* value, int attribute, int device) {
   int major, minor;
   if (!gpu_field(device, name, sizeof name, &bytes, &major, &minor)) return 101;
   *value = attribute == 75 ? major : attribute == 76 ? minor : 0;
+  return 0;
+}
+
+int cuDeviceGetPCIBusId(char* id, int length, int device) {
+  char name[256];
+  unsigned long long bytes;
+  int major, minor;
+  if (!gpu_field(device, name, sizeof name, &bytes, &major, &minor)) return 101;
+  snprintf(id, (size_t)length, "0000:%02X:00.0", device + 1);
   return 0;
 }
 

@@ -323,6 +323,7 @@ Napi::Value Devices(const Napi::CallbackInfo& info) {
     device.Set("name", gpu.name);
     device.Set("memoryBytes", static_cast<double>(gpu.memoryBytes));
     device.Set("computeCapability", std::to_string(gpu.computeMajor) + "." + std::to_string(gpu.computeMinor));
+    device.Set("pciBusId", gpu.pciBusId);
     device.Set("state", gpuStateName(gpu.state));
     device.Set("message", gpu.message);
     if (inventory.library) device.Set("backend", inventory.library->backend());

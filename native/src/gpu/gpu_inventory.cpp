@@ -26,7 +26,7 @@ std::string gibText(uint64_t bytes) {
 }
 
 GpuStatus judge(const GpuInfo& gpu, int driverVersion, const GpuLibrary* library, const std::string& libraryProblem) {
-  GpuStatus status{gpu.index, gpu.name, gpu.memoryBytes, gpu.computeMajor, gpu.computeMinor, GpuState::Ready, ""};
+  GpuStatus status{gpu.index, gpu.name, gpu.memoryBytes, gpu.computeMajor, gpu.computeMinor, gpu.pciBusId, GpuState::Ready, ""};
   const std::string label = gpuLabel(gpu);
   if (library == nullptr) {
     status.state = GpuState::NoGpuLibrary;

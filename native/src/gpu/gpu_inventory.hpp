@@ -21,6 +21,7 @@ struct GpuStatus {
   uint64_t memoryBytes = 0;
   int computeMajor = 0;
   int computeMinor = 0;
+  std::string pciBusId;  // "0000:01:00.0", or empty
   GpuState state = GpuState::Failed;
   std::string message;  // for people: "GPU 0 (Tesla T4): driver 470 is too old …"
 };

@@ -22,6 +22,7 @@ using CuDeviceGetName = CUresult (*)(char*, int, CUdevice);
 using CuDeviceTotalMem = CUresult (*)(std::size_t*, CUdevice);
 using CuDeviceGetAttribute = CUresult (*)(int*, int, CUdevice);
 using CuGetErrorString = CUresult (*)(CUresult, const char**);
+using CuDeviceGetPciBusId = CUresult (*)(char*, int, CUdevice);
 
 #ifdef _WIN32
 constexpr const char* kDefaultLibrary = "nvcuda.dll";
@@ -63,6 +64,7 @@ GpuProbe probeCudaDriver(const std::string& library) {
   const auto totalMem = handle->find<CuDeviceTotalMem>("cuDeviceTotalMem_v2");
   const auto attribute = handle->find<CuDeviceGetAttribute>("cuDeviceGetAttribute");
   const auto errorString = handle->find<CuGetErrorString>("cuGetErrorString");
+  const auto pciBusId = handle->find<CuDeviceGetPciBusId>("cuDeviceGetPCIBusId");
   if (!init || !driverVersion || !deviceCount || !deviceGet || !deviceName || !totalMem || !attribute) {
     return failed(GpuDriverState::Failed, path + " is not a usable CUDA driver (entry points missing)");
   }
@@ -95,6 +97,8 @@ GpuProbe probeCudaDriver(const std::string& library) {
     if (totalMem(&bytes, device) == CUDA_SUCCESS) gpu.memoryBytes = bytes;
     attribute(&gpu.computeMajor, ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR, device);
     attribute(&gpu.computeMinor, ATTRIBUTE_COMPUTE_CAPABILITY_MINOR, device);
+    char busId[64] = {};
+    if (pciBusId && pciBusId(busId, sizeof(busId) - 1, device) == CUDA_SUCCESS) gpu.pciBusId = busId;
     probe.gpus.push_back(std::move(gpu));
   }
   probe.message = std::to_string(probe.gpus.size()) + " GPU" + (probe.gpus.size() == 1 ? "" : "s") + " on a driver for CUDA " + cudaVersionText(version);

@@ -16,6 +16,8 @@ struct GpuInfo {
   std::uint64_t memoryBytes = 0;
   int computeMajor = 0;
   int computeMinor = 0;
+  // "0000:01:00.0" (domain:bus:device.function), by which the OS's view of the same card is found; empty if unknown.
+  std::string pciBusId;
 };
 
 enum class GpuDriverState { Ready, NoDriver, Failed };

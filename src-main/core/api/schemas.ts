@@ -25,6 +25,8 @@ export const GpuSample = z.object({
   memoryUsedBytes: Bytes.nullable(),
   utilizationPct: Percent.nullable(),
   temperatureC: z.number().nullable(),
+  /** Its PCI address as the OS reports it ("01:00.0"), by which the engine's view of the same card is found. */
+  busAddress: z.string().optional(),
 });
 export type GpuSample = z.infer<typeof GpuSample>;
 
@@ -163,6 +165,8 @@ const EngineGpu = z.object({
   name: z.string(),
   memoryBytes: z.number().int().nonnegative(),
   computeCapability: z.string(),
+  /** "0000:01:00.0": matches the OS's GPU of the same PCI address (see samePciAddress). */
+  pciBusId: z.string(),
   state: z.enum(['ready', 'no-driver', 'driver-too-old', 'no-gpu-library', 'unsupported', 'failed']),
   message: z.string(),
   backend: z.enum(['cuda', 'emulated']).optional(),

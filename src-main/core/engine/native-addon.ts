@@ -65,6 +65,8 @@ export interface NativeGpuDevice {
   memoryBytes: number;
   /** "8.9" */
   computeCapability: string;
+  /** "0000:01:00.0" (empty when the driver did not say), to find the OS's view of the same card. */
+  pciBusId: string;
   state: GpuState;
   /** For people: "GPU 0 (NVIDIA L4): ready, 22.5 GiB, compute capability 8.9", or why it cannot be used. */
   message: string;

@@ -151,7 +151,14 @@ export function toGpuSample(controller: Systeminformation.GraphicsControllerData
     memoryUsedBytes: mibToBytes(controller.memoryUsed),
     utilizationPct: percentOrNull(controller.utilizationGpu),
     temperatureC: celsius(controller.temperatureGpu),
+    ...pciAddress(controller),
   };
+}
+
+/** lspci's bus address, or nvidia-smi's PCI bus id where that is all there is. */
+function pciAddress(controller: Systeminformation.GraphicsControllerData): { busAddress?: string } {
+  const address = controller.busAddress || controller.pciBus;
+  return typeof address === 'string' && address !== '' ? { busAddress: address } : {};
 }
 
 function percent(value: number): number {

@@ -53,6 +53,7 @@ describe('the engine on an (emulated) GPU', () => {
       name: 'NVIDIA H100 80GB HBM3',
       memoryBytes: 85520809984,
       computeCapability: '9.0',
+      pciBusId: '0000:01:00.0',
       state: 'ready',
       message: 'GPU 0 (NVIDIA H100 80GB HBM3): ready, 79.6 GiB, compute capability 9.0',
       backend: 'emulated',

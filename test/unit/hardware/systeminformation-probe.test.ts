@@ -77,6 +77,12 @@ describe('toGpuSample', () => {
     });
   });
 
+  it("keeps the card's PCI address, from lspci or else from nvidia-smi", () => {
+    expect(toGpuSample(controller({ vendor: 'NVIDIA Corporation', model: 'AD104', busAddress: '01:00.0' }), 0).busAddress).toBe('01:00.0');
+    expect(toGpuSample(controller({ vendor: 'NVIDIA Corporation', model: 'AD104', pciBus: '00000000:41:00.0' }), 0).busAddress).toBe('00000000:41:00.0');
+    expect(toGpuSample(controller({ vendor: 'Intel Corporation', model: 'UHD Graphics 630' }), 0)).not.toHaveProperty('busAddress');
+  });
+
   it('reports only what a GPU without live counters has', () => {
     const gpu = toGpuSample(controller({ vendor: 'Intel Corporation', model: 'UHD Graphics 630', vram: 128 }), 1);
     expect(GpuSample.parse(gpu)).toEqual({
