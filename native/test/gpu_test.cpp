@@ -49,18 +49,8 @@ std::vector<G1Affine> testPoints(size_t n, std::mt19937_64& rng) {
 }
 
 std::vector<U256> testScalars(size_t n, std::mt19937_64& rng) {
-  U256 rMinusOne;
-  subWithBorrow(rMinusOne, Fr::modulus(), U256{{1, 0, 0, 0}});
   std::vector<U256> scalars;
-  for (size_t i = 0; i < n; ++i) {
-    switch (i % 6) {
-      case 0: scalars.push_back(U256{}); break;
-      case 1: scalars.push_back(U256{{1, 0, 0, 0}}); break;
-      case 2: scalars.push_back(rMinusOne); break;
-      case 3: scalars.push_back(U256{{rng() % 1000, 0, 0, 0}}); break;
-      default: scalars.push_back(randomBelow(rng, Fr::modulus()));
-    }
-  }
+  for (size_t i = 0; i < n; ++i) scalars.push_back(edgeCaseScalar(i, rng));
   return scalars;
 }
 

@@ -8,6 +8,7 @@
 #include "test_support.hpp"
 
 using namespace proverdesk;
+using proverdesk::testing::edgeCaseScalar;
 using proverdesk::testing::randomBelow;
 
 namespace {
@@ -21,17 +22,9 @@ void checkMsmAgainstNaive(size_t n, unsigned threads, uint64_t seed, MsmArithmet
   const Point g = Point::fromAffine(Curve::generator());
   std::vector<Point> points;
   std::vector<U256> scalars;
-  U256 rMinusOne;
-  subWithBorrow(rMinusOne, Fr::modulus(), U256{{1, 0, 0, 0}});
   for (size_t i = 0; i < n; ++i) {
     points.push_back(i % 11 == 4 ? Point::infinity() : g.times(randomBelow(rng, Fr::modulus())));
-    switch (i % 6) {
-      case 0: scalars.push_back(U256{}); break;
-      case 1: scalars.push_back(U256{{1, 0, 0, 0}}); break;
-      case 2: scalars.push_back(rMinusOne); break;
-      case 3: scalars.push_back(U256{{rng() % 1000, 0, 0, 0}}); break;
-      default: scalars.push_back(randomBelow(rng, Fr::modulus()));
-    }
+    scalars.push_back(edgeCaseScalar(i, rng));
   }
   const auto bases = batchToAffine<Curve>(points);
   Point expected;
