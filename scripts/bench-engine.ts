@@ -6,8 +6,8 @@
 // BENCH_THREADS (default 2), BENCH_RUNS (default 3; 1 for 2^16 and up, BENCH_LARGE_RUNS) set the rest.
 //
 // `npm run bench:engine -- --device cuda:0` adds the GPU beside the CPU (default sizes 2^16, 2^18, 2^20): the
-// proof's time with the key's points already on the GPU (and the first proof's, which uploads them), its MSM and
-// NTT time, the share spent on transfers not hidden behind the CPU's work, G1 MSM throughput, and GPU/CPU. On the
+// proof's time with the key's points already on the GPU (and the first proof's, which uploads them), its G1 and G2
+// MSM and NTT time, the share spent on transfers not hidden behind the CPU's work, G1 MSM throughput, and GPU/CPU. On the
 // emulated GPU library (tests) it says the figures are not a GPU's.
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -123,6 +123,7 @@ function gpuRow(circuit: BenchCircuit, cpu: Sample[], gpu: Sample[]) {
   const cold = median(gpu.map((s) => s.coldMs ?? s.wallMs));
   const cpuProve = phaseTotal(cpu, (p) => p !== 'load-key');
   const msm = phaseTotal(gpu, (p) => p === 'msm-a' || p === 'msm-b1' || p === 'msm-c' || p === 'msm-h');
+  const msmG2 = phaseTotal(gpu, (p) => p === 'msm-b2');
   const upload = phaseTotal(gpu, (p) => p === 'upload');
   // G1 points in the four GPU MSMs: about 3 per variable plus one per domain element; the domain is the circuit's
   // power of two, the variables about as many.
@@ -135,7 +136,7 @@ function gpuRow(circuit: BenchCircuit, cpu: Sample[], gpu: Sample[]) {
     'speed-up (CPU time / GPU time)': `${(cpuProve / warm).toFixed(1)}x`,
     'GPU MSM (G1)': ms(msm),
     'GPU NTT': ms(phaseTotal(gpu, (p) => p === 'ntt')),
-    'CPU beside (G2 wait)': ms(phaseTotal(gpu, (p) => p === 'msm-b2')),
+    'GPU MSM (G2)': ms(msmG2),
     'transfer share': `${((100 * upload) / warm).toFixed(1)} %`,
     'G1 MSM points/s (approx.)': `${(((g1Points / msm) * 1000) / 1e6).toFixed(1)} M`,
     gpu: gpu[0]?.gpu ?? '',

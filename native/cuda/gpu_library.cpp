@@ -6,11 +6,12 @@
 #include <memory>
 #include <new>
 #include <numeric>
+#include <type_traits>
 #include <vector>
 
 #include "coset_h.hpp"
 #include "gpu/pd_gpu_api.h"
-#include "msm_g1.hpp"
+#include "msm.hpp"
 
 #if defined(__CUDACC__) && !defined(PD_MIN_COMPUTE_CAPABILITY)
 #error "build with -DPD_MIN_COMPUTE_CAPABILITY=<the lowest sm_ it has code for> (see the Makefile)"
@@ -19,7 +20,7 @@
 namespace pdgpu {
 namespace {
 
-enum class BufferKind { Points, Scalars };
+enum class BufferKind { G1Points, G2Points, Scalars };
 
 }  // namespace
 }  // namespace pdgpu
@@ -168,7 +169,9 @@ int memoryInfo(pd_gpu_context* context, uint64_t* freeBytes, uint64_t* totalByte
   });
 }
 
-uint64_t msmScratchBytes(uint64_t count) { return MsmPlan::forCount(count).scratchBytes(count); }
+uint64_t msmScratchBytes(uint64_t count, uint32_t group) {
+  return MsmPlan::forCount(count).scratchBytes(count, group == 2 ? sizeof(G2Point) : sizeof(G1Point));
+}
 
 uint64_t hScratchBytes(uint32_t log2n) {
   const uint64_t n = uint64_t{1} << log2n;
@@ -179,7 +182,7 @@ int upload(pd_gpu_context* context, BufferKind kind, const void* host, uint64_t 
   *out = nullptr;
   return guarded(error, length, [&] {
     selectDevice(*context);
-    const size_t elementBytes = kind == BufferKind::Points ? sizeof(G1AffinePoint) : sizeof(FrElement);
+    const size_t elementBytes = kind == BufferKind::G1Points ? sizeof(G1AffinePoint) : kind == BufferKind::G2Points ? sizeof(G2AffinePoint) : sizeof(FrElement);
     auto buffer = std::make_unique<pd_gpu_buffer>(pd_gpu_buffer{kind, count, DeviceArray<uint8_t>(count * elementBytes)});
     copyToDevice(buffer->bytes.data(), host, buffer->bytes.bytes(), context->stream);
     synchronize(context->stream);
@@ -188,7 +191,11 @@ int upload(pd_gpu_context* context, BufferKind kind, const void* host, uint64_t 
 }
 
 int uploadPoints(pd_gpu_context* context, const void* points, uint64_t count, pd_gpu_buffer** out, char* error, size_t length) {
-  return upload(context, BufferKind::Points, points, count, out, error, length);
+  return upload(context, BufferKind::G1Points, points, count, out, error, length);
+}
+
+int uploadPointsG2(pd_gpu_context* context, const void* points, uint64_t count, pd_gpu_buffer** out, char* error, size_t length) {
+  return upload(context, BufferKind::G2Points, points, count, out, error, length);
 }
 
 int uploadScalars(pd_gpu_context* context, const void* scalars, uint64_t count, pd_gpu_buffer** out, char* error, size_t length) {
@@ -205,9 +212,11 @@ int download(pd_gpu_context* context, const pd_gpu_buffer* buffer, void* host, c
   });
 }
 
+template <class Point>
 void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_buffer& scalars, uint64_t offset, uint64_t count,
             void* result, const pd_gpu_control* control) {
-  if (points.kind != BufferKind::Points || scalars.kind != BufferKind::Scalars) throw GpuFailure(PD_GPU_ERROR, "MSM given the wrong kind of buffer");
+  const BufferKind pointKind = std::is_same_v<Point, G2Point> ? BufferKind::G2Points : BufferKind::G1Points;
+  if (points.kind != pointKind || scalars.kind != BufferKind::Scalars) throw GpuFailure(PD_GPU_ERROR, "MSM given the wrong kind of buffer");
   if (count > points.count || offset > scalars.count || count > scalars.count - offset) {
     throw GpuFailure(PD_GPU_ERROR, "MSM longer than its points or scalars");
   }
@@ -218,8 +227,8 @@ void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_b
   const size_t entries = size_t(count) * plan.windows;
   DeviceArray<uint32_t> slotOf(entries), entryOf(entries), sorted(entries);
   DeviceArray<uint32_t> counts(plan.slots()), cursors(plan.slots()), offsets(plan.slots() + 1);
-  DeviceArray<G1Point> bucketSums(plan.slots()), segmentSums(size_t(plan.windows) * plan.segments), windowSums(plan.windows);
-  MsmArgs args{reinterpret_cast<const G1AffinePoint*>(points.bytes.data()),
+  DeviceArray<Point> bucketSums(plan.slots()), segmentSums(size_t(plan.windows) * plan.segments), windowSums(plan.windows);
+  MsmArgs<Point> args{reinterpret_cast<const typename Point::Affine*>(points.bytes.data()),
                reinterpret_cast<const FrElement*>(scalars.bytes.data()) + offset,
                count, plan, slotOf.data(), entryOf.data(), counts.data(), cursors.data(), sorted.data(),
                offsets.data(), bucketSums.data(), segmentSums.data(), windowSums.data()};
@@ -228,8 +237,8 @@ void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_b
   const DrainOnExit queuedWork(stream);  // hostOffsets outlives the copies that read it
 
   fillZero(counts.data(), counts.bytes(), stream);
-  launch(stream, count, msmDigitsKernel, args);
-  launch(stream, entries, msmCountKernel, args);
+  launch(stream, count, msmDigitsKernel<Point>, args);
+  launch(stream, entries, msmCountKernel<Point>, args);
   steps.done();
 
   copyToHost(hostOffsets.data() + 1, counts.data(), counts.bytes(), stream);
@@ -237,26 +246,31 @@ void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_b
   std::partial_sum(hostOffsets.begin(), hostOffsets.end(), hostOffsets.begin());
   copyToDevice(offsets.data(), hostOffsets.data(), offsets.bytes(), stream);
   copyToDevice(cursors.data(), hostOffsets.data(), cursors.bytes(), stream);
-  launch(stream, entries, msmScatterKernel, args);
+  launch(stream, entries, msmScatterKernel<Point>, args);
   steps.done();
 
-  launch(stream, plan.slots(), msmBucketKernel, args);
+  launch(stream, plan.slots(), msmBucketKernel<Point>, args);
   steps.done();
-  launch(stream, size_t(plan.windows) * plan.segments, msmSegmentKernel, args);
+  launch(stream, size_t(plan.windows) * plan.segments, msmSegmentKernel<Point>, args);
   steps.done();
-  launch(stream, plan.windows, msmWindowKernel, args);
-  std::vector<G1Point> hostWindows(plan.windows);
+  launch(stream, plan.windows, msmWindowKernel<Point>, args);
+  std::vector<Point> hostWindows(plan.windows);
   copyToHost(hostWindows.data(), windowSums.data(), windowSums.bytes(), stream);
   steps.done();
 
-  const G1Point sum = joinWindows(hostWindows, plan.windowBits);
+  const Point sum = joinWindows(hostWindows, plan.windowBits);
   std::memcpy(result, &sum, sizeof sum);
   steps.done();
 }
 
 int msmG1(pd_gpu_context* context, const pd_gpu_buffer* points, const pd_gpu_buffer* scalars, uint64_t offset, uint64_t count,
           void* result, const pd_gpu_control* control, char* error, size_t length) {
-  return guarded(error, length, [&] { runMsm(*context, *points, *scalars, offset, count, result, control); });
+  return guarded(error, length, [&] { runMsm<G1Point>(*context, *points, *scalars, offset, count, result, control); });
+}
+
+int msmG2(pd_gpu_context* context, const pd_gpu_buffer* points, const pd_gpu_buffer* scalars, uint64_t offset, uint64_t count,
+          void* result, const pd_gpu_control* control, char* error, size_t length) {
+  return guarded(error, length, [&] { runMsm<G2Point>(*context, *points, *scalars, offset, count, result, control); });
 }
 
 void ensureTwiddles(pd_gpu_context& context, uint32_t log2n, const pd_gpu_ntt_roots& roots) {
@@ -327,7 +341,7 @@ pd_gpu_api kApi{
     "emulated", 0, 0,
 #endif
     deviceCount, deviceInfo, contextCreate, contextDestroy, memoryInfo, msmScratchBytes, hScratchBytes,
-    uploadPoints, uploadScalars, bufferFree, download, msmG1, computeH,
+    uploadPoints, uploadPointsG2, uploadScalars, bufferFree, download, msmG1, msmG2, computeH,
 };
 
 }  // namespace

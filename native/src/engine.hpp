@@ -43,7 +43,7 @@ struct ProveOptions {
   ProveControl* control = nullptr;   // optional
   // Optional. Called with increasing fractions per phase, never concurrently; keep it cheap.
   std::function<void(Phase, double fraction)> onProgress;
-  // Optional: prove with this GPU (H and the G1 MSMs on it); the CPU threads still build A, B, C and the G2 MSM.
+  // Optional: prove with this GPU (H and the MSMs on it); the CPU threads still build A, B, C.
   GpuDevice* gpu = nullptr;
 };
 

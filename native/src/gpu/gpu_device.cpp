@@ -13,7 +13,8 @@ namespace {
 
 constexpr size_t kErrorBytes = 512;
 
-static_assert(sizeof(G1Affine) == 64 && sizeof(U256) == 32 && sizeof(Fr) == 32, "the GPU library reads the engine's layouts as they are");
+static_assert(sizeof(G1Affine) == 64 && sizeof(G2Affine) == 128 && sizeof(G2) == 192 && sizeof(U256) == 32 && sizeof(Fr) == 32,
+              "the GPU library reads the engine's layouts as they are");
 
 // Lets the library honour pause and cancel without an exception crossing the C interface.
 struct ControlBridge {
@@ -88,12 +89,13 @@ GpuDevice::Memory GpuDevice::memory() {
 uint64_t GpuDevice::proofBytes(const ProvingKey& key) const {
   const pd_gpu_api& api = library_->api();
   const uint64_t n = key.domainSize;
-  const uint64_t points = (uint64_t{key.a.size()} + key.b1.size() + key.c.size() + key.h.size()) * sizeof(G1Affine);
+  const uint64_t points = (uint64_t{key.a.size()} + key.b1.size() + key.c.size() + key.h.size()) * sizeof(G1Affine) + key.b2.size() * sizeof(G2Affine);
   const uint64_t witness = uint64_t{key.nVars} * sizeof(U256);
   const uint64_t h = n * sizeof(U256);
   const uint64_t largestMsm = std::max<uint64_t>(key.nVars, n);
   // H is made (its scratch includes h) before the MSMs; the MSMs then run beside h and the witness.
-  return points + std::max(api.h_scratch_bytes(key.log2Domain), witness + h + api.msm_scratch_bytes(largestMsm));
+  const uint64_t msm = std::max(api.msm_scratch_bytes(largestMsm, 1), api.msm_scratch_bytes(key.nVars, 2));
+  return points + std::max(api.h_scratch_bytes(key.log2Domain), witness + h + msm);
 }
 
 std::shared_ptr<const GpuKeyPoints> GpuDevice::keyPoints(const ProvingKey& key) {
@@ -102,17 +104,19 @@ std::shared_ptr<const GpuKeyPoints> GpuDevice::keyPoints(const ProvingKey& key) 
   resident_.reset();  // free the previous key's points first: both may not fit
   auto points = std::make_shared<GpuKeyPoints>();
   points->keyId = key.id;
-  const auto upload = [&](std::span<const G1Affine> bases) {
+  const auto upload = [&](auto bases, auto uploadFunction) {
     pd_gpu_buffer* buffer = nullptr;
     char error[kErrorBytes] = {};
-    check(library_->api().upload_points(context_, bases.data(), bases.size(), &buffer, error, sizeof error), error);
+    check(uploadFunction(context_, bases.data(), bases.size(), &buffer, error, sizeof error), error);
     points->bytes += bases.size_bytes();
     return GpuBuffer(library_, buffer);
   };
-  points->a = upload(key.a);
-  points->b1 = upload(key.b1);
-  points->c = upload(key.c);
-  points->h = upload(key.h);
+  const pd_gpu_api& api = library_->api();
+  points->a = upload(std::span<const G1Affine>(key.a), api.upload_points);
+  points->b1 = upload(std::span<const G1Affine>(key.b1), api.upload_points);
+  points->c = upload(std::span<const G1Affine>(key.c), api.upload_points);
+  points->h = upload(std::span<const G1Affine>(key.h), api.upload_points);
+  points->b2 = upload(std::span<const G2Affine>(key.b2), api.upload_points_g2);
   resident_ = points;
   return points;
 }
@@ -152,6 +156,18 @@ G1 GpuDevice::msm(const GpuBuffer& points, const GpuBuffer& scalars, size_t offs
   char error[kErrorBytes] = {};
   check(library_->api().msm_g1(context_, points.get(), scalars.get(), offset, count, xyz, &c, error, sizeof error), error);
   return G1(Fq::fromMontgomery(xyz[0]), Fq::fromMontgomery(xyz[1]), Fq::fromMontgomery(xyz[2]));
+}
+
+G2 GpuDevice::msmG2(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
+                    const Progress& progress) {
+  std::lock_guard lock(mutex_);
+  ControlBridge bridge{control, &progress};
+  const pd_gpu_control c = bridge.toC();
+  Fq2 xyz[3];
+  static_assert(sizeof xyz == 192);
+  char error[kErrorBytes] = {};
+  check(library_->api().msm_g2(context_, points.get(), scalars.get(), offset, count, xyz, &c, error, sizeof error), error);
+  return G2(xyz[0], xyz[1], xyz[2]);
 }
 
 GpuBuffer GpuDevice::computeH(std::span<const Fr> a, std::span<const Fr> b, std::span<const Fr> c, unsigned log2n,

@@ -50,10 +50,11 @@ class GpuBuffer {
   std::unique_ptr<pd_gpu_buffer, std::function<void(pd_gpu_buffer*)>> buffer_;
 };
 
-// A key's G1 points in one GPU's memory, kept there across proofs with that key.
+// A key's points in one GPU's memory, kept there across proofs with that key.
 struct GpuKeyPoints {
   uint64_t keyId = 0;
-  GpuBuffer a, b1, c, h;
+  GpuBuffer a, b1, c, h;  // G1
+  GpuBuffer b2;           // G2
   uint64_t bytes = 0;
 };
 
@@ -88,8 +89,9 @@ class GpuDevice {
   GpuBuffer uploadScalars(std::span<const U256> scalars);
   std::vector<U256> downloadScalars(const GpuBuffer& scalars, size_t count);
 
-  // Σ scalars[offset + i]·points[i], i < count.
+  // Σ scalars[offset + i]·points[i], i < count, on G1 or (msmG2) G2.
   G1 msm(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control, const Progress& progress);
+  G2 msmG2(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control, const Progress& progress);
 
   // h on the odd coset, as canonical scalars left on the GPU (see pd_gpu_api.h compute_h).
   GpuBuffer computeH(std::span<const Fr> a, std::span<const Fr> b, std::span<const Fr> c, unsigned log2n, ProveControl* control,

@@ -4,7 +4,8 @@
  *
  * Data formats are the engine's (and snarkjs's) little-endian ones: a BN254 field element is 32 bytes in
  * Montgomery form (R = 2^256); a G1 affine point is x then y (64 bytes), (0, 0) being infinity; a scalar is
- * 32 bytes, canonical (below r); a G1 Jacobian result is X, Y, Z (96 bytes), Z = 0 being infinity.
+ * 32 bytes, canonical (below r); a G1 Jacobian result is X, Y, Z (96 bytes), Z = 0 being infinity. G2 is over
+ * Fq2 = c0 + c1·u (64 bytes per coordinate): 128-byte affine points, 192-byte Jacobian results.
  *
  * Every call that can fail returns a PD_GPU_* status and writes a message for people into `error`
  * (`error_len` bytes, always NUL-terminated). Calls on one context must not overlap. */
@@ -18,7 +19,7 @@
 extern "C" {
 #endif
 
-#define PD_GPU_ABI_VERSION 1
+#define PD_GPU_ABI_VERSION 2
 
 enum {
   PD_GPU_OK = 0,
@@ -70,20 +71,24 @@ typedef struct pd_gpu_api {
   void (*context_destroy)(pd_gpu_context* context);
   int (*memory_info)(pd_gpu_context* context, uint64_t* free_bytes, uint64_t* total_bytes, char* error, size_t error_len);
 
-  /* Device memory the calls below need beyond their inputs: an MSM of `count` points; H for 2^log2n, its output
-   * included. */
-  uint64_t (*msm_scratch_bytes)(uint64_t count);
+  /* Device memory the calls below need beyond their inputs: an MSM of `count` points on G1 or G2 (`group` 1 or 2);
+   * H for 2^log2n, its output included. */
+  uint64_t (*msm_scratch_bytes)(uint64_t count, uint32_t group);
   uint64_t (*h_scratch_bytes)(uint32_t log2n);
 
-  /* Copies G1 affine points or canonical scalars to the device; the buffer lives until buffer_free. */
+  /* Copies G1 or G2 affine points, or canonical scalars, to the device; the buffer lives until buffer_free. */
   int (*upload_points)(pd_gpu_context* context, const void* points, uint64_t count, pd_gpu_buffer** buffer, char* error, size_t error_len);
+  int (*upload_points_g2)(pd_gpu_context* context, const void* points, uint64_t count, pd_gpu_buffer** buffer, char* error, size_t error_len);
   int (*upload_scalars)(pd_gpu_context* context, const void* scalars, uint64_t count, pd_gpu_buffer** buffer, char* error, size_t error_len);
   void (*buffer_free)(pd_gpu_buffer* buffer);
-  /* Copies a buffer's elements back (64 bytes per point, 32 per scalar). */
+  /* Copies a buffer's elements back (64 bytes per G1 point, 128 per G2 point, 32 per scalar). */
   int (*download)(pd_gpu_context* context, const pd_gpu_buffer* buffer, void* host, char* error, size_t error_len);
 
   /* Σ scalars[offset + i]·points[i] for i < count, into `result` (G1 Jacobian). */
   int (*msm_g1)(pd_gpu_context* context, const pd_gpu_buffer* points, const pd_gpu_buffer* scalars, uint64_t scalar_offset,
+                uint64_t count, void* result, const pd_gpu_control* control, char* error, size_t error_len);
+  /* The same on G2 (points from upload_points_g2), into a 192-byte G2 Jacobian `result`. */
+  int (*msm_g2)(pd_gpu_context* context, const pd_gpu_buffer* points, const pd_gpu_buffer* scalars, uint64_t scalar_offset,
                 uint64_t count, void* result, const pd_gpu_control* control, char* error, size_t error_len);
 
   /* From the evaluations of A·w, B·w and C = A∘B on the domain (2^log2n Fr each, Montgomery), moves each to the

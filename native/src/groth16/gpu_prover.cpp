@@ -1,7 +1,6 @@
 // The Groth16 prover with a GPU: the CPU builds the QAP evaluations while the key's points (first proof with a
-// key only) and the witness go to the GPU; the GPU then computes H and the four G1 MSMs while the CPU computes
-// the G2 MSM beside it. Phase times say where the proof waited: Upload is transfer time not hidden behind
-// BuildABC, MsmB2 the CPU's G2 time not hidden behind the GPU's work.
+// key only) and the witness go to the GPU; the GPU then computes H and all five MSMs (G1 and G2), in the CPU
+// prover's order. Upload's time is what the transfers took beyond BuildABC, which hides the rest.
 #include <future>
 
 #include "engine.hpp"
@@ -18,20 +17,19 @@ struct Uploaded {
   GpuBuffer witness;
 };
 
-// Waits for `future` even when the caller leaves by an exception, so no task outlives what it uses.
-template <class T>
-class Joined {
+// Waits for the upload even when the caller leaves by an exception, so it never outlives what it reads.
+class JoinedUpload {
  public:
-  explicit Joined(std::future<T> future) : future_(std::move(future)) {}
-  ~Joined() {
+  explicit JoinedUpload(std::future<Uploaded> future) : future_(std::move(future)) {}
+  ~JoinedUpload() {
     if (future_.valid()) future_.wait();
   }
-  Joined(const Joined&) = delete;
-  Joined& operator=(const Joined&) = delete;
-  T get() { return future_.get(); }
+  JoinedUpload(const JoinedUpload&) = delete;
+  JoinedUpload& operator=(const JoinedUpload&) = delete;
+  Uploaded get() { return future_.get(); }
 
  private:
-  std::future<T> future_;
+  std::future<Uploaded> future_;
 };
 
 }  // namespace
@@ -41,7 +39,7 @@ Groth16Proof computeProofOnGpu(const ProvingKey& key, std::span<const U256> witn
   const size_t n = key.domainSize;
   const size_t polyBytes = n * sizeof(Fr);
 
-  Joined<Uploaded> uploading(std::async(std::launch::async, [&] { return Uploaded{gpu.keyPoints(key), gpu.uploadScalars(witness)}; }));
+  JoinedUpload uploading(std::async(std::launch::async, [&] { return Uploaded{gpu.keyPoints(key), gpu.uploadScalars(witness)}; }));
 
   run.begin(Phase::BuildABC);
   run.allocate(3 * polyBytes);
@@ -58,24 +56,19 @@ Groth16Proof computeProofOnGpu(const ProvingKey& key, std::span<const U256> witn
   HugePageVector<Fr>().swap(b);
   HugePageVector<Fr>().swap(c);
 
-  // G2 on the CPU's threads while the GPU works; its progress is not reported (the GPU phases are).
-  const size_t g2Bytes = msmWorkingBytes<G2Curve>(witness.size(), pool.threads());
-  run.allocate(g2Bytes);
-  Joined<G2> g2(std::async(std::launch::async, [&] { return multiScalarMul<G2Curve>(key.b2, witness, pool, [](double) {}); }));
-
-  const auto onGpu = [&](Phase phase, const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count) {
-    run.begin(phase);
-    return gpu.msm(points, scalars, offset, count, control, [&](double f) { run.progress(f); });
-  };
+  const auto progress = [&](double f) { run.progress(f); };
   const GpuKeyPoints& points = *uploaded.points;
-  const G1 msmA = onGpu(Phase::MsmA, points.a, uploaded.witness, 0, key.a.size());
-  const G1 msmB1 = onGpu(Phase::MsmB1, points.b1, uploaded.witness, 0, key.b1.size());
-  const G1 msmC = onGpu(Phase::MsmC, points.c, uploaded.witness, key.nPublic + 1, key.c.size());
-  const G1 msmH = onGpu(Phase::MsmH, points.h, h, 0, n);
-
+  const GpuBuffer& w = uploaded.witness;
+  run.begin(Phase::MsmA);
+  const G1 msmA = gpu.msm(points.a, w, 0, key.a.size(), control, progress);
   run.begin(Phase::MsmB2);
-  const G2 msmB2 = g2.get();
-  run.release(g2Bytes);
+  const G2 msmB2 = gpu.msmG2(points.b2, w, 0, key.b2.size(), control, progress);
+  run.begin(Phase::MsmB1);
+  const G1 msmB1 = gpu.msm(points.b1, w, 0, key.b1.size(), control, progress);
+  run.begin(Phase::MsmC);
+  const G1 msmC = gpu.msm(points.c, w, key.nPublic + 1, key.c.size(), control, progress);
+  run.begin(Phase::MsmH);
+  const G1 msmH = gpu.msm(points.h, h, 0, n, control, progress);
   return blindProof(key, ProofMsms{msmA, msmB1, msmC, msmH, msmB2}, run, fixed);
 }
 

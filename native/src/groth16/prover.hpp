@@ -28,8 +28,8 @@ Groth16Proof computeProof(const ProvingKey& key, std::span<const U256> witness, 
 class GpuDevice;
 struct ProveControl;
 
-// The same proof with H's NTTs and the G1 MSMs on a GPU (G2 stays on the CPU, beside them). The key's points stay
-// in the GPU's memory for the next proof with it.
+// The same proof with H's NTTs and the five MSMs on a GPU (the CPU builds A, B, C). The key's points stay in the
+// GPU's memory for the next proof with it.
 Groth16Proof computeProofOnGpu(const ProvingKey& key, std::span<const U256> witness, GpuDevice& gpu, ProveControl* control,
                                WorkerPool& pool, ProofRun& run, const Blinding* fixed = nullptr);
 

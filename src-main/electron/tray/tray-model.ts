@@ -96,20 +96,20 @@ const PHASE_SHARES: ReadonlyArray<readonly [phase: string, share: number]> = [
 ];
 
 /**
- * The same on a GPU, in its order: H and the G1 MSMs run there while the CPU computes the G2 MSM beside them, so
- * msm-b2 comes last and is mostly waiting; building A, B, C on the CPU weighs more.
+ * The same on a GPU (same order, plus the upload): H and the MSMs run there, so building A, B, C on the CPU weighs
+ * more and the G2 MSM less.
  */
 const GPU_PHASE_SHARES: ReadonlyArray<readonly [phase: string, share: number]> = [
   ['witness', 0],
   ['load-key', 8],
-  ['build-abc', 20],
+  ['build-abc', 25],
   ['upload', 5],
   ['ntt', 10],
   ['msm-a', 12],
-  ['msm-b1', 10],
-  ['msm-c', 10],
-  ['msm-h', 15],
   ['msm-b2', 10],
+  ['msm-b1', 8],
+  ['msm-c', 8],
+  ['msm-h', 14],
   ['finish', 0],
 ];
 

@@ -235,15 +235,14 @@ describe('overallFraction', () => {
     for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1] ?? 1);
   });
 
-  it('grows through the engine phases in the order a GPU proof runs them, from 0 to 1', () => {
-    const phases = ['witness', 'load-key', 'build-abc', 'upload', 'ntt', 'msm-a', 'msm-b1', 'msm-c', 'msm-h', 'msm-b2', 'finish'];
+  it('grows through the engine phases of a GPU proof, from 0 to 1, weighing them as a GPU spends its time', () => {
+    const phases = ['witness', 'load-key', 'build-abc', 'upload', 'ntt', 'msm-a', 'msm-b2', 'msm-b1', 'msm-c', 'msm-h', 'finish'];
     const points = phases.flatMap((phase) => [overallFraction(phase, 0, 'cuda:0'), overallFraction(phase, 1, 'cuda:0')]);
     expect(points[0]).toBe(0);
     expect(points.at(-1)).toBe(1);
     for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1] ?? 1);
-    // On a GPU msm-b1 follows msm-a directly; on the CPU msm-b2 comes between them.
-    expect(overallFraction('msm-b1', 0, 'cuda:0')).toBe(overallFraction('msm-a', 1, 'cuda:0'));
-    expect(overallFraction('msm-b1', 0)).toBeGreaterThan(overallFraction('msm-a', 1) ?? 1);
+    // The MSMs are a smaller share on a GPU: A, B, C built on the CPU come further.
+    expect(overallFraction('ntt', 0, 'cuda:0')).toBeGreaterThan(overallFraction('ntt', 0) ?? 1);
   });
 
   it('knows nothing of the phases outside the engine', () => {

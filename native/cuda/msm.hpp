@@ -1,4 +1,5 @@
-// Multi-scalar multiplication on G1 for the GPU: Pippenger's bucket method with signed c-bit windows.
+// Multi-scalar multiplication for the GPU, on G1 or G2 (Point = JacobianPoint over Fq or Fq2): Pippenger's bucket
+// method with signed c-bit windows.
 //   1. digits:    each scalar recoded into signed digits in [−(2^(c−1)−1), 2^(c−1)], one per window;
 //   2. count:     points per (window, bucket), a histogram by atomic increments;
 //   3. offsets:   an exclusive prefix sum of the counts (on the host: a few hundred kilobytes);
@@ -12,7 +13,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "g1_point.hpp"
+#include "curve_points.hpp"
 
 namespace pdgpu {
 
@@ -35,14 +36,15 @@ struct MsmPlan {
   }
 
   // Device bytes beyond the points and scalars: entries, slot ids, counts/offsets/cursors, bucket and segment sums.
-  uint64_t scratchBytes(uint64_t count) const {
-    return uint64_t(windows) * count * 2 * sizeof(uint32_t) + slots() * (3 * sizeof(uint32_t) + sizeof(G1Point)) +
-           uint64_t(windows) * segments * sizeof(G1Point) + windows * sizeof(G1Point);
+  uint64_t scratchBytes(uint64_t count, uint64_t pointBytes) const {
+    return uint64_t(windows) * count * 3 * sizeof(uint32_t) + slots() * (3 * sizeof(uint32_t) + pointBytes) +
+           (uint64_t(windows) * segments + windows) * pointBytes;
   }
 };
 
+template <class Point>
 struct MsmArgs {
-  const G1AffinePoint* points;
+  const typename Point::Affine* points;
   const FrElement* scalars;  // canonical values, not Montgomery
   uint64_t count;
   MsmPlan plan;
@@ -52,9 +54,9 @@ struct MsmArgs {
   uint32_t* cursors;   // [slots]: offsets, advanced by scatter
   uint32_t* sorted;    // [W·count] entries grouped by slot
   const uint32_t* offsets;  // [slots + 1]
-  G1Point* bucketSums;      // [slots]
-  G1Point* segmentSums;     // [W·segments]
-  G1Point* windowSums;      // [W]
+  Point* bucketSums;      // [slots]
+  Point* segmentSums;     // [W·segments]
+  Point* windowSums;      // [W]
 };
 
 PD_HD uint32_t scalarBits(const FrElement& scalar, uint32_t position, uint32_t width) {
@@ -66,7 +68,8 @@ PD_HD uint32_t scalarBits(const FrElement& scalar, uint32_t position, uint32_t w
   return uint32_t(value >> shift) & ((uint32_t{1} << width) - 1);
 }
 
-PD_KERNEL msmDigitsKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmDigitsKernel(MsmArgs<Point> args) {
   const size_t i = kernelIndex();
   if (i >= args.count) return;
   const MsmPlan plan = args.plan;
@@ -87,14 +90,16 @@ PD_KERNEL msmDigitsKernel(MsmArgs args) {
   }
 }
 
-PD_KERNEL msmCountKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmCountKernel(MsmArgs<Point> args) {
   const size_t at = kernelIndex();
   if (at >= args.count * args.plan.windows) return;
   const uint32_t slot = args.slotOf[at];
   if (slot != 0) atomicAddU32(&args.counts[slot], 1);
 }
 
-PD_KERNEL msmScatterKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmScatterKernel(MsmArgs<Point> args) {
   const size_t at = kernelIndex();
   if (at >= args.count * args.plan.windows) return;
   const uint32_t slot = args.slotOf[at];
@@ -103,10 +108,11 @@ PD_KERNEL msmScatterKernel(MsmArgs args) {
   args.sorted[position] = args.entryOf[at];
 }
 
-PD_KERNEL msmBucketKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmBucketKernel(MsmArgs<Point> args) {
   const size_t slot = kernelIndex();
   if (slot >= args.plan.slots()) return;
-  G1Point sum = G1Point::infinity();
+  Point sum = Point::infinity();
   for (uint32_t k = args.offsets[slot]; k < args.offsets[slot + 1]; ++k) {
     const uint32_t entry = args.sorted[k];
     sum = sum.plusAffine(args.points[entry >> 1], (entry & 1) != 0);
@@ -115,7 +121,8 @@ PD_KERNEL msmBucketKernel(MsmArgs args) {
 }
 
 // One segment of one window: Σ_{k in segment} k·bucket_k, as running sums from the top plus (lo − 1)·Σ bucket_k.
-PD_KERNEL msmSegmentKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmSegmentKernel(MsmArgs<Point> args) {
   const size_t index = kernelIndex();
   const MsmPlan plan = args.plan;
   if (index >= size_t(plan.windows) * plan.segments) return;
@@ -124,8 +131,8 @@ PD_KERNEL msmSegmentKernel(MsmArgs args) {
   const uint32_t lo = 1 + s * plan.segmentLength();
   const uint32_t end = lo + plan.segmentLength();
   const uint32_t hi = end < plan.buckets + 1 ? end : plan.buckets + 1;
-  G1Point running = G1Point::infinity();
-  G1Point weighted = G1Point::infinity();
+  Point running = Point::infinity();
+  Point weighted = Point::infinity();
   for (uint32_t k = hi; k > lo; --k) {
     running = running.plus(args.bucketSums[size_t(w) * (plan.buckets + 1) + k - 1]);
     weighted = weighted.plus(running);
@@ -134,17 +141,19 @@ PD_KERNEL msmSegmentKernel(MsmArgs args) {
   args.segmentSums[index] = weighted;
 }
 
-PD_KERNEL msmWindowKernel(MsmArgs args) {
+template <class Point>
+PD_KERNEL msmWindowKernel(MsmArgs<Point> args) {
   const size_t w = kernelIndex();
   if (w >= args.plan.windows) return;
-  G1Point sum = G1Point::infinity();
+  Point sum = Point::infinity();
   for (uint32_t s = 0; s < args.plan.segments; ++s) sum = sum.plus(args.segmentSums[w * args.plan.segments + s]);
   args.windowSums[w] = sum;
 }
 
 // Σ 2^(c·w)·windowSums[w], on the host.
-inline G1Point joinWindows(const std::vector<G1Point>& windowSums, uint32_t windowBits) {
-  G1Point result = G1Point::infinity();
+template <class Point>
+Point joinWindows(const std::vector<Point>& windowSums, uint32_t windowBits) {
+  Point result = Point::infinity();
   for (size_t w = windowSums.size(); w-- > 0;) {
     for (uint32_t b = 0; b < windowBits; ++b) result = result.doubled();
     result = result.plus(windowSums[w]);
