@@ -68,6 +68,7 @@ function buildCuda() {
   const sameArchs = existsSync(archsFile) && readFileSync(archsFile, 'utf8') === archs.join(' ');
   if (sameArchs && cudaSources().every((file) => statSync(file).mtimeMs <= built)) return;
   mkdirSync(dirname(output), { recursive: true });
+  console.log(`building the CUDA library with ${nvcc} for compute capabilities ${archs.map((arch) => arch / 10).join(', ')} (a few minutes)`);
   const newest = archs.at(-1);
   run(nvcc, [
     '-x', 'cu', '-std=c++20', '-O3', '--expt-relaxed-constexpr', '--threads', '0', '-shared',
