@@ -82,6 +82,41 @@ describe('the engine on an (emulated) GPU', () => {
     expect(again.proof).not.toEqual(onGpu.proof); // fresh blinding each time
   });
 
+  it('cancels and pauses a GPU proof between kernels, as a CPU one', { timeout: 120_000 }, async () => {
+    const engine = await engineWith({});
+    const witness = new Uint8Array(readFileSync(poseidon.wtns));
+    const vkey = JSON.parse(readFileSync(poseidon.vkey, 'utf8')) as object;
+
+    let cancel = () => {};
+    const cancelled = engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:0' }, (phase) => {
+      if (phase === 'msm-a') cancel();
+    });
+    cancel = cancelled.cancel;
+    expect((await failure(cancelled.result)).code).toBe('cancelled');
+
+    // Paused on the GPU, it reports nothing more until resumed, then finishes with a proof snarkjs accepts.
+    const phases: string[] = [];
+    let pausedAt = -1;
+    let pause = () => {};
+    const paused = engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:0' }, (phase) => {
+      phases.push(phase);
+      if (phase === 'msm-a' && pausedAt < 0) {
+        pausedAt = phases.length;
+        pause();
+      }
+    });
+    pause = paused.pause;
+    while (pausedAt < 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const whilePaused = phases.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(phases.length).toBe(whilePaused);
+    paused.resume();
+    const proved = await paused.result;
+    expect(phases.length).toBeGreaterThan(whilePaused);
+    expect(await verifyGroth16(vkey, proved.publicSignals, proved.proof)).toBe(true);
+  });
+
   it('estimates the GPU memory a proof needs beside what the GPU has', async () => {
     const engine = await engineWith({});
     const estimate = await engine.estimateGpuMemory(poseidon.zkey, 0);
