@@ -220,6 +220,10 @@ void runMsm(pd_gpu_context& context, const pd_gpu_buffer& points, const pd_gpu_b
   if (count > points.count || offset > scalars.count || count > scalars.count - offset) {
     throw GpuFailure(PD_GPU_ERROR, "MSM longer than its points or scalars");
   }
+#ifndef __CUDACC__
+  // Tests of what the app does when a GPU fails mid-proof set this; a real GPU fails in its own ways.
+  if (std::getenv("PROVERDESK_EMULATED_GPU_FAULT") != nullptr) throw GpuFailure(PD_GPU_ERROR, "emulated GPU fault (PROVERDESK_EMULATED_GPU_FAULT)");
+#endif
   const MsmPlan plan = MsmPlan::forCount(count);
   if (count * plan.windows >= (uint64_t{1} << 32) || count >= (uint64_t{1} << 31)) throw GpuFailure(PD_GPU_ERROR, "MSM too large for one call");
   selectDevice(context);

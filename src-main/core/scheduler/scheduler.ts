@@ -11,12 +11,12 @@ import type { Logger } from '../log/logger.js';
 import { NANO_USD, NANO_USD_PER_CENT, proofCostCents, proofCostNanoUsd, proofPriceCents, type CostModel } from '../pricing/cost-model.js';
 import type { Job, JobPatch } from '../store/repos/jobs-repo.js';
 import type { Store } from '../store/store.js';
-import type { CoordinatorAdapter, PollResult, ProofToSubmit } from './coordinator-adapter.js';
+import type { CoordinatorAdapter, PollResult, ProofToSubmit, ProvingInput } from './coordinator-adapter.js';
 import { ACTIVE_STATES, ALLOWED_FROM, type JobState } from './job-state.js';
 import type { EngineDevice } from '../engine/native-addon.js';
 import type { GovernedProof } from '../governor/governor.js';
 import type { DeviceChoice } from './device-planner.js';
-import { ResourceLimitError, type JobProver } from './job-prover.js';
+import { ResourceLimitError, type JobProver, type ProvedJob } from './job-prover.js';
 import { loadProofFile, saveProofFile, type ProofFigures } from './proof-file.js';
 
 export interface SchedulerOptions {
@@ -49,6 +49,8 @@ export interface SchedulerOptions {
   onNativeProof?: (constraints: number, provingTimeMs: number, device: EngineDevice) => void;
   /** Where a circuit is proven (device-planner.ts); the CPU when absent. */
   chooseDevice?: (zkeyPath: string, constraints: number) => Promise<DeviceChoice>;
+  /** A GPU failed a proof (which the CPU then proved): keep jobs off it for a while. */
+  onDeviceFailure?: (device: EngineDevice, reason: string) => void;
 }
 
 /** What the scheduler needs of the resource governor. */
@@ -394,16 +396,58 @@ export class Scheduler {
     if (this.options.maxMemoryBytes) await this.options.prover.admit(input, { threads, maxMemoryBytes: this.options.maxMemoryBytes() });
     const choice = input.kind === 'circuit' && this.options.chooseDevice ? await this.options.chooseDevice(input.zkeyPath, input.constraints) : undefined;
     for (const note of choice?.notes ?? []) this.options.store.jobEvents.append(job.id, { kind: 'device', message: `not on the GPU: ${note}` });
-    const device: EngineDevice = choice?.device ?? 'cpu';
+    let device: EngineDevice = choice?.device ?? 'cpu';
     const deviceName = choice?.deviceName ?? 'CPU';
-    const what =
-      input.kind === 'circuit' ? `${input.circuitName} (${input.constraints} constraints) on the native engine, ${device === 'cpu' ? 'on the CPU' : `on ${deviceName}`}` : 'with the external backend';
-    const backend =
-      input.kind === 'circuit' ? { backend: 'native', circuitName: input.circuitName, constraints: input.constraints, device, deviceName } : { backend: 'external' };
-    this.move(job.id, 'proving', {}, 'proving', `proving ${what}`, backend);
+    const facts = (on: EngineDevice, onName: string) =>
+      input.kind === 'circuit'
+        ? {
+            what: `${input.circuitName} (${input.constraints} constraints) on the native engine, ${on === 'cpu' ? 'on the CPU' : `on ${onName}`}`,
+            data: { backend: 'native', circuitName: input.circuitName, constraints: input.constraints, device: on, deviceName: onName },
+          }
+        : { what: 'with the external backend', data: { backend: 'external' } };
+    const first = facts(device, deviceName);
+    this.move(job.id, 'proving', {}, 'proving', `proving ${first.what}`, first.data);
+    const estimatedMs = input.kind === 'circuit' ? (choice?.estimatedMs ?? this.options.estimateProvingMs?.(input.constraints) ?? null) : null;
+    let proved: ProvedJob;
+    try {
+      proved = await this.proveOn(job, input, device, estimatedMs, threads, signal);
+    } catch (error) {
+      // A GPU that fails (driver fault, its memory taken by another program) does not fail the job: the CPU
+      // proves it, and the GPU is set aside for a while.
+      if (device === 'cpu' || signal.aborted) throw error;
+      this.options.onDeviceFailure?.(device, message(error));
+      this.options.log.warn(`job ${job.id}: ${deviceName} failed (${message(error)}); proving it on the CPU`);
+      const retry = facts('cpu', 'CPU');
+      this.options.store.jobEvents.append(job.id, { kind: 'proving', message: `${deviceName} failed (${message(error)}): proving ${retry.what}`, data: retry.data });
+      device = 'cpu';
+      // The failed GPU is set aside now, so the fastest estimate left is the CPU's.
+      const cpuEstimateMs = input.kind === 'circuit' ? (this.options.estimateProvingMs?.(input.constraints) ?? null) : null;
+      proved = await this.proveOn(job, input, device, cpuEstimateMs, threads, signal);
+    }
+    if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs, device);
+    const model = this.options.costModel();
+    const costCents = proofCostCents(model, proved.provingTimeMs);
+    const provingTimeMs = Math.round(proved.provingTimeMs);
+    const meta: ProofFigures = {
+      provingTimeMs,
+      costCents,
+      costNanoUsd: proofCostNanoUsd(model, provingTimeMs),
+      priceCents: proofPriceCents(model, costCents),
+      acceleration: proved.acceleration,
+    };
+    const saved = await saveProofFile(join(this.options.dataDir, 'proofs'), job.id, proved.proof, meta, (error) =>
+      this.options.log.warn(`job ${job.id}: its proof could not be synced to disk (${message(error)}); a power loss now could lose it`),
+    );
+    this.proofSyncs.set(job.id, saved.synced);
+    const proofPath = saved.path;
+    const text = `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`;
+    return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', text, { ...meta, witnessMs: Math.round(proved.witnessMs) });
+  }
+
+  /** Proves a job's input on one device, steered by the governor, with progress for the UI. */
+  private async proveOn(job: Job, input: ProvingInput, device: EngineDevice, estimatedMs: number | null, threads: number, signal: AbortSignal): Promise<ProvedJob> {
     const { governor } = this.options;
     let detach: (() => void) | undefined;
-    const estimatedMs = input.kind === 'circuit' ? (choice?.estimatedMs ?? this.options.estimateProvingMs?.(input.constraints) ?? null) : null;
     const proving = this.options.prover.prove(input, {
       threads,
       device,
@@ -424,25 +468,7 @@ export class Scheduler {
       },
       onLog: (line) => this.options.store.jobEvents.append(job.id, { kind: 'backend-log', message: line.slice(0, 2000) }),
     });
-    const proved = await proving.finally(() => detach?.());
-    if (input.kind === 'circuit') this.options.onNativeProof?.(input.constraints, proved.provingTimeMs, device);
-    const model = this.options.costModel();
-    const costCents = proofCostCents(model, proved.provingTimeMs);
-    const provingTimeMs = Math.round(proved.provingTimeMs);
-    const meta: ProofFigures = {
-      provingTimeMs,
-      costCents,
-      costNanoUsd: proofCostNanoUsd(model, provingTimeMs),
-      priceCents: proofPriceCents(model, costCents),
-      acceleration: proved.acceleration,
-    };
-    const saved = await saveProofFile(join(this.options.dataDir, 'proofs'), job.id, proved.proof, meta, (error) =>
-      this.options.log.warn(`job ${job.id}: its proof could not be synced to disk (${message(error)}); a power loss now could lose it`),
-    );
-    this.proofSyncs.set(job.id, saved.synced);
-    const proofPath = saved.path;
-    const text = `proof ready in ${meta.provingTimeMs} ms; cost ${meta.costCents} ¢, price ${meta.priceCents} ¢`;
-    return this.move(job.id, 'submitting', { resultRef: proofPath }, 'proved', text, { ...meta, witnessMs: Math.round(proved.witnessMs) });
+    return proving.finally(() => detach?.());
   }
 
   private async submitJob(job: Job, adapter: CoordinatorAdapter, payload: Record<string, unknown>, signal: AbortSignal): Promise<void> {

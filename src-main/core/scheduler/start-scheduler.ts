@@ -87,6 +87,7 @@ export async function createScheduler(parts: {
     ...(governor ? { governor } : {}),
     estimateProvingMs,
     chooseDevice: (zkeyPath, constraints) => devices.choose(zkeyPath, constraints),
+    onDeviceFailure: (device, reason) => devices.setAsideAfterFailure(device, reason),
     costModel: () => loadCostModel(store.settings),
     log: parts.log,
     prepare: async (signal) => {
