@@ -145,10 +145,14 @@ int contextCreate(int device, pd_gpu_context** out, char* error, size_t length) 
   });
 }
 
+// Never throws (the engine calls it from a destructor): a GPU that cannot be selected any more still has its host
+// side freed.
 void contextDestroy(pd_gpu_context* context) {
   if (context == nullptr) return;
-  selectDevice(*context);
   const std::unique_ptr<pd_gpu_context> owned(context);
+#ifdef __CUDACC__
+  if (cudaSetDevice(context->device) != cudaSuccess) return;
+#endif
   destroyStream(context->copyStream);
   destroyStream(context->stream);
 }
