@@ -34,39 +34,29 @@ std::string libraryPath() {
 std::shared_ptr<GpuDevice> emulatedGpu() { return std::make_shared<GpuDevice>(GpuLibrary::load(libraryPath()), 0); }
 
 // Points that exercise the bucket adds' special cases: infinity, a point repeated (doubling) and its negation (sum 0).
-std::vector<G1Affine> testPoints(size_t n, std::mt19937_64& rng) {
-  const G1 g = G1::fromAffine(G1Curve::generator());
-  std::vector<G1> points;
-  G1 walk = g.times(randomBelow(rng, Fr::modulus()));
+template <class Curve>
+std::vector<Affine<typename Curve::Field>> testPointsOn(size_t n, std::mt19937_64& rng) {
+  using Point = Jacobian<Curve>;
+  const Point g = Point::fromAffine(Curve::generator());
+  std::vector<Point> points;
+  Point walk = g.times(randomBelow(rng, Fr::modulus()));
   for (size_t i = 0; i < n; ++i) {
     walk = walk + g;
-    if (i % 13 == 5) points.push_back(G1::infinity());
+    if (i % 13 == 5) points.push_back(Point::infinity());
     else if (i % 7 == 3 && i > 0) points.push_back(points[i - 1]);
     else if (i % 9 == 8) points.push_back(points[i - 1].negated());
     else points.push_back(walk);
   }
-  return batchToAffine<G1Curve>(points);
+  return batchToAffine<Curve>(points);
 }
+
+std::vector<G1Affine> testPoints(size_t n, std::mt19937_64& rng) { return testPointsOn<G1Curve>(n, rng); }
+std::vector<G2Affine> testPointsG2(size_t n, std::mt19937_64& rng) { return testPointsOn<G2Curve>(n, rng); }
 
 std::vector<U256> testScalars(size_t n, std::mt19937_64& rng) {
   std::vector<U256> scalars;
   for (size_t i = 0; i < n; ++i) scalars.push_back(edgeCaseScalar(i, rng));
   return scalars;
-}
-
-// G2 points with the same special cases as testPoints.
-std::vector<G2Affine> testPointsG2(size_t n, std::mt19937_64& rng) {
-  const G2 g = G2::fromAffine(G2Curve::generator());
-  std::vector<G2> points;
-  G2 walk = g.times(randomBelow(rng, Fr::modulus()));
-  for (size_t i = 0; i < n; ++i) {
-    walk = walk + g;
-    if (i % 13 == 5) points.push_back(G2::infinity());
-    else if (i % 7 == 3 && i > 0) points.push_back(points[i - 1]);
-    else if (i % 9 == 8) points.push_back(points[i - 1].negated());
-    else points.push_back(walk);
-  }
-  return batchToAffine<G2Curve>(points);
 }
 
 G1 cpuMsm(std::span<const G1Affine> points, std::span<const U256> scalars) {

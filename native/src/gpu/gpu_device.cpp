@@ -147,26 +147,27 @@ std::vector<U256> GpuDevice::downloadScalars(const GpuBuffer& scalars, size_t co
   return host;
 }
 
-G1 GpuDevice::msm(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
-                  const Progress& progress) {
+void GpuDevice::runMsm(MsmCall call, const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
+                       const Progress& progress, void* result) {
   std::lock_guard lock(mutex_);
   ControlBridge bridge{control, &progress};
   const pd_gpu_control c = bridge.toC();
-  U256 xyz[3];
   char error[kErrorBytes] = {};
-  check(library_->api().msm_g1(context_, points.get(), scalars.get(), offset, count, xyz, &c, error, sizeof error), error);
+  check(call(context_, points.get(), scalars.get(), offset, count, result, &c, error, sizeof error), error);
+}
+
+G1 GpuDevice::msm(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
+                  const Progress& progress) {
+  U256 xyz[3];
+  runMsm(library_->api().msm_g1, points, scalars, offset, count, control, progress, xyz);
   return G1(Fq::fromMontgomery(xyz[0]), Fq::fromMontgomery(xyz[1]), Fq::fromMontgomery(xyz[2]));
 }
 
 G2 GpuDevice::msmG2(const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
                     const Progress& progress) {
-  std::lock_guard lock(mutex_);
-  ControlBridge bridge{control, &progress};
-  const pd_gpu_control c = bridge.toC();
   Fq2 xyz[3];
   static_assert(sizeof xyz == 192);
-  char error[kErrorBytes] = {};
-  check(library_->api().msm_g2(context_, points.get(), scalars.get(), offset, count, xyz, &c, error, sizeof error), error);
+  runMsm(library_->api().msm_g2, points, scalars, offset, count, control, progress, xyz);
   return G2(xyz[0], xyz[1], xyz[2]);
 }
 

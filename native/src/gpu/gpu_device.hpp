@@ -100,6 +100,10 @@ class GpuDevice {
  private:
   // Throws for a failed call: Cancelled, or EngineError naming this GPU.
   void check(int status, const char* error) const;
+  // One MSM call of the library (G1 or G2), its Jacobian result written to `result`.
+  using MsmCall = decltype(pd_gpu_api::msm_g1);
+  void runMsm(MsmCall call, const GpuBuffer& points, const GpuBuffer& scalars, size_t offset, size_t count, ProveControl* control,
+              const Progress& progress, void* result);
 
   std::shared_ptr<const GpuLibrary> library_;
   int index_;
