@@ -9,12 +9,13 @@ import { promisify } from 'node:util';
 import * as snarkjs from 'snarkjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDevKey } from '../../../src-main/core/engine/dev-key.js';
-import { EngineError, EngineHost, type DevSetupHandle } from '../../../src-main/core/engine/engine-host.js';
+import { EngineHost, type DevSetupHandle } from '../../../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js';
 import type { DevSetupStage } from '../../../src-main/core/engine/native-addon.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { verifyGroth16 } from '../../../src-main/core/engine/verify.js';
 import { buildCircuit, type CircuitFixture } from '../../support/circuits.js';
+import { engineFailure } from '../../support/engine-failure.js';
 
 const runFile = promisify(execFile);
 const BIN = join(process.cwd(), 'bin', 'proverdesk.js');
@@ -31,15 +32,6 @@ async function proverdesk(args: string[]): Promise<{ code: number; stdout: strin
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EngineError);
-  return error as EngineError;
 }
 
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -106,14 +98,14 @@ describe('dev-setup (INSECURE test-only keys)', () => {
       const r1csPath = join(scratch, name);
       writeFileSync(r1csPath, bytes);
       const zkeyPath = join(scratch, `${name}.zkey`);
-      const error = await failure(engine.devSetup({ r1csPath, zkeyPath, threads: 1 }).result);
+      const error = await engineFailure(engine.devSetup({ r1csPath, zkeyPath, threads: 1 }).result);
       expect(error.code).toBe('bad-input');
       expect(error.message).toMatch(message);
       expect(existsSync(zkeyPath)).toBe(false);
     }
-    const missing = await failure(engine.devSetup({ r1csPath: join(scratch, 'none.r1cs'), zkeyPath: join(scratch, 'x.zkey'), threads: 1 }).result);
+    const missing = await engineFailure(engine.devSetup({ r1csPath: join(scratch, 'none.r1cs'), zkeyPath: join(scratch, 'x.zkey'), threads: 1 }).result);
     expect(missing.message).toMatch(/cannot open the constraint system.*none\.r1cs/);
-    const noDir = await failure(engine.devSetup({ r1csPath: multi.r1cs, zkeyPath: join(scratch, 'no', 'dir.zkey'), threads: 1 }).result);
+    const noDir = await engineFailure(engine.devSetup({ r1csPath: multi.r1cs, zkeyPath: join(scratch, 'no', 'dir.zkey'), threads: 1 }).result);
     expect(noDir.message).toMatch(/cannot create the proving key file/);
     expect(() => engine.devSetup({ r1csPath: multi.r1cs, zkeyPath: join(scratch, 'y.zkey'), threads: 0 })).toThrow(/at least 1/);
   });
@@ -123,7 +115,7 @@ describe('dev-setup (INSECURE test-only keys)', () => {
     const handle: DevSetupHandle = engine.devSetup({ r1csPath: big.r1cs, zkeyPath, threads: 1 }, (stage) => {
       if (stage === 'points-h') handle.cancel();
     });
-    const error = await failure(handle.result);
+    const error = await engineFailure(handle.result);
     expect(error.code).toBe('cancelled');
     expect(readdirSync(scratch).filter((f) => f.startsWith('cancelled'))).toEqual([]);
   }, 60_000);

@@ -4,13 +4,14 @@
 // "on the GPU" must be accepted by snarkjs. Real GPU execution is checked only where a GPU machine is lent.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineError, EngineHost } from '../../../src-main/core/engine/engine-host.js';
+import { EngineHost } from '../../../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js';
 import type { EnginePhase } from '../../../src-main/core/engine/native-addon.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { verifyGroth16 } from '../../../src-main/core/engine/verify.js';
 import { buildCircuit, type CircuitFixture } from '../../support/circuits.js';
 import { emulatedGpuEnvironment, withEnvironment, type EmulatedGpus } from '../../support/gpu-emulation.js';
+import { engineFailure } from '../../support/engine-failure.js';
 
 let poseidon: CircuitFixture;
 const hosts: EngineHost[] = [];
@@ -21,15 +22,6 @@ async function engineWith(gpus: EmulatedGpus, extra: Record<string, string> = {}
   hosts.push(engine);
   await withEnvironment({ ...emulatedGpuEnvironment(gpus), ...extra }, () => engine.devices()); // starts the process
   return engine;
-}
-
-async function failure(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EngineError);
-  return error as EngineError;
 }
 
 beforeAll(async () => {
@@ -92,7 +84,7 @@ describe('the engine on an (emulated) GPU', () => {
       if (phase === 'msm-a') cancel();
     });
     cancel = cancelled.cancel;
-    expect((await failure(cancelled.result)).code).toBe('cancelled');
+    expect((await engineFailure(cancelled.result)).code).toBe('cancelled');
 
     // Paused on the GPU, it reports nothing more until resumed, then finishes with a proof snarkjs accepts.
     const phases: string[] = [];
@@ -123,7 +115,7 @@ describe('the engine on an (emulated) GPU', () => {
     expect(estimate.neededBytes).toBeGreaterThan(0);
     expect(estimate.totalBytes).toBe(8 * 2 ** 30); // the emulated GPU's default
     expect(estimate.freeBytes).toBeLessThanOrEqual(estimate.totalBytes);
-    expect((await failure(engine.estimateGpuMemory(poseidon.zkey, 3))).message).toMatch(/there is no GPU 3/);
+    expect((await engineFailure(engine.estimateGpuMemory(poseidon.zkey, 3))).message).toMatch(/there is no GPU 3/);
   });
 
   it('refuses a GPU it cannot use, saying why, and a device that is not one', async () => {
@@ -134,9 +126,9 @@ describe('the engine on an (emulated) GPU', () => {
       'GPU 0 (Tesla T4): driver 470 is too old (it supports CUDA 11.4); GPU proving needs CUDA 13.0, driver 580 or newer: update the NVIDIA driver',
     );
     const witness = new Uint8Array(readFileSync(poseidon.wtns));
-    const refused = await failure(engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:0' }).result);
+    const refused = await engineFailure(engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:0' }).result);
     expect(refused.message).toMatch(/GPU 0 \(Tesla T4\): driver 470 is too old/);
-    expect((await failure(engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:7' }).result)).message).toMatch(/there is no GPU 7/);
+    expect((await engineFailure(engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'cuda:7' }).result)).message).toMatch(/there is no GPU 7/);
     expect(() => engine.prove({ zkeyPath: poseidon.zkey, witness, threads: 1, device: 'gpu0' as 'cpu' })).toThrow(/device must be "cpu" or "cuda:<index>"/);
   });
 

@@ -5,13 +5,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineError, EngineHost, type ProveHandle } from '../../../src-main/core/engine/engine-host.js';
+import { EngineHost, type ProveHandle } from '../../../src-main/core/engine/engine-host.js';
 import { forkEngineProcess } from '../../../src-main/core/engine/fork-engine.js';
 import type { EnginePhase } from '../../../src-main/core/engine/native-addon.js';
 import { releaseSnarkjsWorkers } from '../../../src-main/core/engine/snarkjs-workers.js';
 import { verifyGroth16 } from '../../../src-main/core/engine/verify.js';
 import { BLS12_381_R, wtnsWithPrime, zkeyWithPrime } from '../../support/circuit-files.js';
 import { buildCircuit, invalidWitnessFor, type CircuitFixture } from '../../support/circuits.js';
+import { engineFailure } from '../../support/engine-failure.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'proverdesk-engine-'));
 const engine = new EngineHost(forkEngineProcess);
@@ -23,13 +24,9 @@ const witnessOf = (fixture: CircuitFixture) => new Uint8Array(readFileSync(fixtu
 const vkeyOf = (fixture: CircuitFixture) => JSON.parse(readFileSync(fixture.vkey, 'utf8')) as object;
 
 async function expectEngineError(promise: Promise<unknown>, code: string, message: RegExp): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EngineError);
-  expect((error as EngineError).code).toBe(code);
-  expect((error as EngineError).message).toMatch(message);
+  const error = await engineFailure(promise);
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(message);
 }
 
 /** CPU time (clock ticks) used so far by each thread of a process. */
